@@ -1,0 +1,55 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+FLASK := $(BIN)/flask --app wsgi
+# Tests run in parallel, one process per core.
+PYTEST_ARGS ?= -n auto
+
+.PHONY: run test test-sqlite test-postgres bench lint audit chromium clean
+
+# Runtime packages only; the stamp files make reinstalling happen only when pyproject changes.
+$(VENV)/.run-installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.run-installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+# Serve on http://127.0.0.1:$(PORT). On an empty database: the first manager account and,
+# unless DEMO=0, demo data for every area (demo accounts are printed).
+run: $(VENV)/.run-installed
+	$(FLASK) db upgrade
+	$(FLASK) first-run
+	@if [ "$(DEMO)" != "0" ]; then $(FLASK) demo-data --if-empty; fi
+	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+
+# Every test, browser tests included, on SQLite and then on a throwaway PostgreSQL server.
+test: test-sqlite test-postgres
+
+test-sqlite: $(VENV)/.test-installed chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.test-installed chromium
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m tests.bench
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check app tests
+
+# Debian's Chromium for the browser tests, installed when missing and we are root.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Chromium (Debian package)..."; \
+	    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
+	  else echo "Install Debian's chromium package for the browser tests." >&2; exit 1; fi; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,48 @@
+from wtforms import StringField
+from wtforms.validators import Regexp, ValidationError
+
+from app.access import ROLES
+from app.auth.service import get_user_by_username
+from app.forms import ChoiceField, DateField, Form, at_most, required
+
+ROLE_CHOICES = list(ROLES.items())
+
+
+class UserCreateForm(Form):
+    display_name = StringField("Their name", [required("Enter their name"), at_most(80)])
+    username = StringField(
+        "Username",
+        [
+            required("Enter a username"),
+            at_most(40),
+            Regexp(r"^[a-zA-Z0-9._-]+$", message="Use only letters, numbers, dots and dashes"),
+        ],
+        description="What they type to sign in, like sam.k",
+    )
+    role = ChoiceField(
+        "What they do here", choices=ROLE_CHOICES, validators=[required("Choose what they do here")]
+    )
+
+    def validate_username(self, field):
+        if get_user_by_username(field.data or ""):
+            raise ValidationError("That username is taken. Try another")
+
+
+class UserEditForm(Form):
+    display_name = StringField("Their name", [required("Enter their name"), at_most(80)])
+    role = ChoiceField(
+        "What they do here", choices=ROLE_CHOICES, validators=[required("Choose what they do here")]
+    )
+
+
+class AuditFilterForm(Form):
+    class Meta:
+        csrf = False  # a search of the log, sent by GET; it changes nothing
+
+    person = StringField("Person (username)", [at_most(40)])
+    action = StringField(
+        "Action", [at_most(60)], description="For example sign_in or client.viewed"
+    )
+    record = StringField("Record", [at_most(60)], description="For example Client 12")
+    since = DateField("From", allow_future=False)
+    until = DateField("To")

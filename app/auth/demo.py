@@ -1,0 +1,59 @@
+"""Demo accounts, one or more for each role, with known passwords printed once."""
+
+from __future__ import annotations
+
+import base64
+
+from app.access import CLIENT_ROLES
+from app.auth import service
+from app.demo import DemoContext, demo_area
+
+# username, name shown, role, lived experience they chose to share (for matching)
+DEMO_PEOPLE = (
+    ("manager", "Chris Mahoney", "manager", []),
+    ("senior", "Rosa Tuilagi", "senior", ["OMT", "prison and parole", "housing"]),
+    ("worker", "Alex Murray", "worker", ["OMT", "CYF", "rehab"]),
+    ("worker2", "Priya Sharma", "worker", ["housing", "domestic violence", "mental health"]),
+    (
+        "worker3",
+        "Dan Kelly",
+        "worker",
+        ["Aboriginal and Torres Strait Islander", "prison and parole"],
+    ),
+    ("frontdesk", "Kim Nguyen", "frontdesk", []),
+    ("frontdesk2", "Bec Harris", "frontdesk", []),
+    ("trainee", "Jordan Lee", "trainee", []),
+    ("trainee2", "Sione Fifita", "trainee", []),
+)
+
+
+def demo_password(username: str) -> str:
+    return f"demo-{username}-2026"
+
+
+def demo_totp_secret(username: str) -> str:
+    """A fixed secret per demo account, so a newcomer can add it to an authenticator app."""
+    return base64.b32encode(f"peerdesk-demo-{username}".encode()).decode().rstrip("=")
+
+
+@demo_area(10, "accounts")
+def make_demo_accounts(context: DemoContext) -> None:
+    context.printed.append("Demo accounts (username / password / two-step secret):")
+    for username, name, role, experience in DEMO_PEOPLE:
+        secret = demo_totp_secret(username) if role in CLIENT_ROLES else None
+        user = service.create_user(
+            username=username,
+            display_name=name,
+            role=role,
+            password=demo_password(username),
+            totp_secret=secret,
+        )
+        user.shared_experience = list(experience)
+        context.users[username] = user
+        extra = f" / {secret}" if secret else ""
+        context.printed.append(
+            f"  {username:<11} {demo_password(username)}{extra}  ({name}, {role})"
+        )
+    context.printed.append(
+        "Two-step code for a demo account now: flask --app wsgi demo-code USERNAME"
+    )

@@ -1,0 +1,125 @@
+"""Commands: flask --app wsgi first-run | demo-data | user-create | user-disable | ..."""
+
+from __future__ import annotations
+
+import os
+
+import click
+import pyotp
+from flask import Flask
+from sqlalchemy import func, select
+
+from app.access import ROLES
+from app.auth import service
+from app.auth.passwords import one_time_password, password_problem
+from app.extensions import db
+from app.models import User
+
+
+def _user_or_fail(username: str) -> User:
+    user = service.get_user_by_username(username)
+    if user is None:
+        raise click.ClickException(f"No account called {username!r}.")
+    return user
+
+
+def _password_from_env_or_prompt(username: str) -> str:
+    password = os.environ.get("PEERDESK_PASSWORD") or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    problem = password_problem(password, username=username)
+    if problem:
+        raise click.ClickException(problem + ".")
+    return password
+
+
+def init_app(app: Flask) -> None:
+    @app.cli.command("first-run")
+    def first_run():
+        """On an empty database, make the first manager with a one-time password."""
+        if db.session.scalar(select(func.count()).select_from(User)):
+            click.echo("Accounts exist already: nothing to do.")
+            return
+        password = one_time_password()
+        service.create_user(
+            username="admin",
+            display_name="First manager",
+            role="manager",
+            password=password,
+            must_change_password=True,
+        )
+        db.session.commit()
+        click.echo("First manager account made. Sign in and choose a new password:")
+        click.echo("  username: admin")
+        click.echo(f"  one-time password: {password}")
+
+    @app.cli.command("demo-data")
+    @click.option("--if-empty", is_flag=True, help="Skip quietly when there is data already.")
+    def demo_data(if_empty):
+        """Fill an empty database with demo data for every area."""
+        from app.demo import has_real_data, load_demo_data
+
+        if has_real_data():
+            if if_empty:
+                click.echo("The database has data already: no demo data added.")
+                return
+            raise click.ClickException("This database has real data. Demo data was not added.")
+        context = load_demo_data()
+        click.echo("\n".join(context.printed))
+
+    @app.cli.command("demo-code")
+    @click.argument("username")
+    def demo_code(username):
+        """The current two-step code of a demo account (demo accounts only)."""
+        from app.auth.demo import demo_totp_secret
+
+        user = _user_or_fail(username)
+        if user.totp_secret != demo_totp_secret(user.username):
+            raise click.ClickException("Only demo accounts have a code here.")
+        click.echo(pyotp.TOTP(user.totp_secret).now())
+
+    @app.cli.command("user-create")
+    @click.argument("username")
+    @click.option("--role", type=click.Choice(list(ROLES)), required=True)
+    @click.option("--name", "display_name", help="The name shown (default: the username).")
+    @click.option("--totp-secret", help="Base32 authenticator secret, for scripted set-ups.")
+    def user_create(username, role, display_name, totp_secret):
+        """Make an account. Password from PEERDESK_PASSWORD or a prompt."""
+        if service.get_user_by_username(username):
+            raise click.ClickException(f"There is already an account called {username!r}.")
+        if totp_secret:
+            try:
+                pyotp.TOTP(totp_secret).now()
+            except Exception as error:
+                raise click.ClickException("That is not a base32 secret.") from error
+        service.create_user(
+            username=username,
+            display_name=display_name or username,
+            role=role,
+            password=_password_from_env_or_prompt(username),
+            totp_secret=totp_secret,
+        )
+        db.session.commit()
+        click.echo(f"Account {username} made ({ROLES[role]}).")
+
+    @app.cli.command("user-disable")
+    @click.argument("username")
+    def user_disable(username):
+        """Stop an account signing in, and end its sessions."""
+        user = _user_or_fail(username)
+        if service.is_last_manager(user):
+            raise click.ClickException("That is the last manager. Make another manager first.")
+        service.disable_user(user, by=None)
+        db.session.commit()
+        click.echo(f"Account {username} can no longer sign in.")
+
+    @app.cli.command("user-reset-password")
+    @click.argument("username")
+    def user_reset_password(username):
+        """Give an account a one-time password, to change at next sign-in."""
+        user = _user_or_fail(username)
+        password = one_time_password()
+        service.set_password(user, password, must_change=True, by=None)
+        service.unlock_user(user, by=None)
+        db.session.commit()
+        click.echo(f"One-time password for {username}: {password}")

@@ -1,0 +1,23 @@
+"""The one place the app asks the time, so tests can freeze it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+CANBERRA = ZoneInfo("Australia/Canberra")
+
+
+def now() -> datetime:
+    """The current moment, in UTC."""
+    return datetime.now(UTC)
+
+
+def local_now() -> datetime:
+    """The current moment in Canberra time, for anything a person reads or counts by day."""
+    return now().astimezone(CANBERRA)
+
+
+def today() -> date:
+    """Today's date in Canberra."""
+    return local_now().date()

@@ -1,0 +1,3 @@
+"""Every area's demo data, imported so each registers itself. Areas add their module here."""
+
+from app.auth import demo as auth_demo  # noqa: F401

@@ -1,0 +1,117 @@
+"""Form pieces every area shares: plain error messages, a date in three boxes, tick lists."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from app import clock
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class Form(FlaskForm):
+    """Every form trims what was typed and carries its CSRF token."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = list(unbound_field.kwargs.get("filters", ()))
+            if issubclass(unbound_field.field_class, (StringField, TextAreaField)):
+                filters.append(strip)
+            return unbound_field.bind(form=form, filters=filters, **options)
+
+
+def required(message: str) -> InputRequired:
+    """A field that must be answered, with the message in the field's own words."""
+    return InputRequired(message=message)
+
+
+def at_most(limit: int, thing: str = "This") -> Length:
+    return Length(max=limit, message=f"{thing} must be {limit:,} characters or fewer")
+
+
+class TickListField(SelectMultipleField):
+    """Several answers, shown as big tick boxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form):
+        allowed = {str(value) for value, _ in self.choices}
+        for value in self.data or []:
+            if str(value) not in allowed:
+                raise ValidationError("Choose from the list")
+
+
+class ChoiceField(RadioField):
+    """One answer, shown as big cards. An unknown value gets a plain message, not a crash."""
+
+    def pre_validate(self, form):
+        if self.data in (None, "", "None") and any(
+            isinstance(v, Optional) for v in self.validators
+        ):
+            return
+        if not any(str(self.data) == str(value) for value, _ in self.choices):
+            raise ValidationError("Choose one of the answers")
+
+
+class DateField(Field):
+    """A date as day, month and year boxes (GOV.UK style): name-day, name-month, name-year."""
+
+    def __init__(self, label=None, validators=None, *, allow_future=True, min_year=1900, **kw):
+        super().__init__(label, validators, **kw)
+        self.allow_future = allow_future
+        self.min_year = min_year
+        self.parts = {"day": "", "month": "", "year": ""}
+        self.part_errors: set[str] = set()
+
+    def process(self, formdata, data=None, extra_filters=None):
+        self.process_errors = []
+        self.data = self.default() if callable(self.default) else self.default
+        if data is not None:
+            self.data = data
+        if formdata is not None and any(f"{self.name}-{p}" in formdata for p in self.parts):
+            self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip() for p in self.parts}
+            filled = " ".join(v for v in self.parts.values() if v)
+            self.raw_data = [filled] if filled else []
+            self.data = None
+            self._parse()
+        elif isinstance(self.data, date):
+            self.parts = {
+                "day": str(self.data.day),
+                "month": str(self.data.month),
+                "year": str(self.data.year),
+            }
+
+    def _parse(self) -> None:
+        if not any(self.parts.values()):
+            return
+        missing = [p for p, v in self.parts.items() if not v]
+        if missing:
+            self.part_errors = set(missing)
+            self.process_errors.append(f"The date must include a {' and a '.join(missing)}")
+            return
+        try:
+            day, month, year = (int(self.parts[p]) for p in ("day", "month", "year"))
+            self.data = date(year, month, day)
+        except (ValueError, OverflowError):
+            self.part_errors = set(self.parts)
+            self.process_errors.append("Enter a real date, like 27 3 1990")
+            return
+        if year < self.min_year:
+            self.part_errors = {"year"}
+            self.process_errors.append(f"The year must be {self.min_year} or later")
+            self.data = None
+        elif not self.allow_future and self.data > clock.today():
+            self.part_errors = set(self.parts)
+            self.process_errors.append("The date must be today or in the past")
+            self.data = None
+
+    def _value(self):
+        return ""

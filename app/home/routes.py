@@ -1,0 +1,32 @@
+from flask import render_template
+from sqlalchemy import text
+
+from app import glossary
+from app.access import public, requires
+from app.extensions import db
+from app.home import bp
+from app.home.tiles import tiles_for_current_user
+
+
+@bp.route("/")
+@requires("signed_in")
+def index():
+    return render_template("home/index.html", tiles=tiles_for_current_user())
+
+
+@bp.route("/words")
+@requires("signed_in")
+def words():
+    return render_template("home/words.html", terms=glossary.all_terms())
+
+
+@bp.route("/healthz")
+@public
+def healthz():
+    """For a load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:
+        db.session.rollback()
+        return {"status": "database not answering"}, 503
+    return {"status": "ok"}, 200

@@ -1,0 +1,1 @@
+"""Models for the care area (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Models for the clients area (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Models for the frontdesk area (filled in by its issue)."""

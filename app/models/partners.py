@@ -1,0 +1,1 @@
+"""Models for the partners area (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Models for the team area (filled in by its issue)."""

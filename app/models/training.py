@@ -1,0 +1,1 @@
+"""Models for the training area (filled in by its issue)."""

@@ -1,0 +1,64 @@
+"""What every request and response goes through: deny by default, one commit, safe headers."""
+
+from __future__ import annotations
+
+from flask import Flask, abort, current_app, request
+from flask_login import current_user
+
+from app.extensions import db
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "base-uri 'none'",
+    ]
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(refuse_undeclared_views)
+    app.after_request(commit_or_roll_back)
+    app.after_request(add_security_headers)
+
+
+def refuse_undeclared_views():
+    """A view that forgot to name its permission is unreachable (and a test fails)."""
+    if request.endpoint is None or request.endpoint == "static":
+        return None
+    view = current_app.view_functions.get(request.endpoint)
+    if not hasattr(view, "required_permission"):
+        abort(404)
+    return None
+
+
+def commit_or_roll_back(response):
+    """One commit policy: a successful response keeps its changes, any other throws them away."""
+    if response.status_code < 400:
+        db.session.commit()
+    else:
+        db.session.rollback()
+    return response
+
+
+def add_security_headers(response):
+    headers = response.headers
+    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Referrer-Policy"] = "same-origin"
+    headers["Permissions-Policy"] = PERMISSIONS_POLICY
+    headers["X-Frame-Options"] = "DENY"
+    if current_app.config["HTTPS"]:
+        headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if request.endpoint != "static" and (
+        current_user.is_authenticated or response.mimetype == "text/html"
+    ):
+        # Nothing signed-in (or about signing in) is kept by the browser for the next person.
+        headers["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,29 @@
+from tests.pagecheck import text_of
+
+
+def test_healthz_answers_without_signing_in(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok"}
+
+
+def test_home_sends_a_stranger_to_sign_in(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/sign-in" in response.headers["Location"]
+
+
+def test_manager_home_shows_manager_tiles(client, sign_in_as):
+    sign_in_as("manager", display_name="Chris Mahoney")
+    page = text_of(client.get("/").get_data(as_text=True))
+    assert "Hello, Chris" in page
+    assert "People and accounts" in page
+    assert "Audit log" in page
+
+
+def test_frontdesk_home_has_no_manager_tiles(client, sign_in_as):
+    sign_in_as("frontdesk")
+    page = text_of(client.get("/").get_data(as_text=True))
+    assert "Words we use" in page
+    assert "People and accounts" not in page
+    assert "Audit log" not in page
