@@ -11,14 +11,14 @@ from app.demo import DemoContext, demo_area
 # username, name shown, role, lived experience they chose to share (for matching)
 DEMO_PEOPLE = (
     ("manager", "Chris Mahoney", "manager", []),
-    ("senior", "Rosa Tuilagi", "senior", ["OMT", "prison and parole", "housing"]),
-    ("worker", "Alex Murray", "worker", ["OMT", "CYF", "rehab"]),
-    ("worker2", "Priya Sharma", "worker", ["housing", "domestic violence", "mental health"]),
+    ("senior", "Rosa Tuilagi", "senior", ["omt", "prison", "housing"]),
+    ("worker", "Alex Murray", "worker", ["omt", "cyf", "rehab"]),
+    ("worker2", "Priya Sharma", "worker", ["housing", "domestic_violence", "mental_health"]),
     (
         "worker3",
         "Dan Kelly",
         "worker",
-        ["Aboriginal and Torres Strait Islander", "prison and parole"],
+        ["aboriginal", "prison"],
     ),
     ("frontdesk", "Kim Nguyen", "frontdesk", []),
     ("frontdesk2", "Bec Harris", "frontdesk", []),

@@ -1,0 +1,79 @@
+"""What people want help with, and the lived experience workers share, in one place.
+
+Front of house asks "what do they want help with" (NEEDS); the assessment looks at every
+LIFE_AREA; workers choose which EXPERIENCE tags to share. MATCHING says which shared
+experience fits which need, so a person can meet a worker who has been there.
+"""
+from __future__ import annotations
+
+# What a person wants help with (front of house handover). key -> plain words
+NEEDS: dict[str, str] = {
+    "drug_treatment": "Drug treatment",
+    "omt": "Opioid maintenance treatment (methadone or bupe)",
+    "housing": "Housing",
+    "children": "Children and CYF",
+    "money": "Centrelink and money",
+    "legal": "Legal and court",
+    "health": "Health and hospital",
+    "mental_health": "Mental health",
+    "food": "Food",
+    "aid": "Clothes and other aid",
+    "transport": "Transport",
+    "other": "Something else",
+}
+
+# The areas of life an assessment looks at (issue: client file). key -> plain words
+LIFE_AREAS: dict[str, str] = {
+    "drug_treatment": "Drug treatment and OMT",
+    "housing": "Housing",
+    "children": "Children and CYF",
+    "money": "Centrelink and money",
+    "legal": "Legal and justice",
+    "physical_health": "Physical health",
+    "mental_health": "Mental health",
+    "family": "Family and supports",
+    "food": "Food",
+    "aid": "Clothes and material aid",
+    "transport": "Transport",
+    "work_study": "Work and study",
+    "other": "Something else",
+}
+
+# Lived experience a worker may choose to share, for matching. key -> plain words
+EXPERIENCE: dict[str, str] = {
+    "omt": "OMT (methadone or bupe)",
+    "cyf": "Getting children back from CYF",
+    "prison": "Prison and parole",
+    "housing": "Housing and homelessness",
+    "rehab": "Rehab and detox",
+    "domestic_violence": "Domestic violence",
+    "aboriginal": "Aboriginal and Torres Strait Islander",
+    "mental_health": "Mental health",
+}
+
+# Which shared experience fits a need or a life area.
+MATCHING: dict[str, tuple[str, ...]] = {
+    "drug_treatment": ("omt", "rehab"),
+    "omt": ("omt",),
+    "housing": ("housing",),
+    "children": ("cyf", "domestic_violence"),
+    "legal": ("prison",),
+    "mental_health": ("mental_health",),
+    "family": ("domestic_violence", "cyf"),
+}
+
+URGENCY: dict[str, str] = {
+    "immediate": "Today, right now",
+    "ongoing": "Ongoing support",
+    "intensive": "Intensive support",
+}
+
+
+def experience_for(needs: list[str]) -> set[str]:
+    """The experience tags that fit any of these needs or life areas."""
+    return {tag for need in needs for tag in MATCHING.get(need, ())}
+
+
+def match_score(worker_experience: list[str], needs: list[str]) -> int:
+    """How many of the fitting experience tags this worker shares."""
+    return len(experience_for(needs) & set(worker_experience or []))
