@@ -4,6 +4,7 @@ Front of house asks "what do they want help with" (NEEDS); the assessment looks 
 LIFE_AREA; workers choose which EXPERIENCE tags to share. MATCHING says which shared
 experience fits which need, so a person can meet a worker who has been there.
 """
+
 from __future__ import annotations
 
 # What a person wants help with (front of house handover). key -> plain words
