@@ -5,13 +5,16 @@ from app import glossary
 from app.access import public, requires
 from app.extensions import db
 from app.home import bp
+from app.home.panels import panels_for_current_user
 from app.home.tiles import tiles_for_current_user
 
 
 @bp.route("/")
 @requires("signed_in")
 def index():
-    return render_template("home/index.html", tiles=tiles_for_current_user())
+    return render_template(
+        "home/index.html", tiles=tiles_for_current_user(), panels=panels_for_current_user()
+    )
 
 
 @bp.route("/words")

@@ -1,7 +1,7 @@
 """The whole data model, one module per area, importable from one place."""
-
 from app.models.audit import AuditEvent
 from app.models.base import Base
+from app.models.frontdesk import Shift
 from app.models.people import User, UserSession
 
-__all__ = ["AuditEvent", "Base", "User", "UserSession"]
+__all__ = ["AuditEvent", "Base", "Shift", "User", "UserSession"]

@@ -1,0 +1,37 @@
+"""Panels on the home page that areas add: "People waiting for a worker", "Certificates
+about to expire" and so on. Each panel is a small template and a function that gives it
+its data; it shows only to people with the permission, and only when it has something.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from app.access import can
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str  # a fragment, for example "frontdesk/_waiting_panel.html"
+    permission: str
+    context: str  # "module.path:function", called with no arguments; returns a dict or None
+
+
+# Areas add their panels here, in the order they should appear.
+PANELS: tuple[Panel, ...] = ()
+
+
+def _call(path: str):
+    module, _, name = path.partition(":")
+    return getattr(import_module(module), name)()
+
+
+def panels_for_current_user() -> list[tuple[str, dict]]:
+    """(template, context) for each panel this person may see that has something to show."""
+    shown = []
+    for panel in PANELS:
+        if can(panel.permission):
+            context = _call(panel.context)
+            if context:
+                shown.append((panel.template, context))
+    return shown
