@@ -95,3 +95,15 @@ def test_sign_in_and_home_work_without_javascript(no_js_page, db_session):
     no_js_page.get_by_role("button", name="Switch user").click()
     expect(no_js_page.get_by_role("heading", level=1)).to_have_text("Sign in")
     assert TOTP_SECRET  # the factory's secret is what sign_in used for phone codes
+
+
+def test_the_page_warns_before_the_idle_timeout(app, page, db_session, monkeypatch):
+    # Two minutes and a few seconds of idle time, so the warning comes after a few seconds.
+    monkeypatch.setitem(app.config, "IDLE_MINUTES_OTHER_ROLES", 2.1)
+    user = make_user(db_session, "frontdesk")
+    sign_in(page, user)
+    warning = page.get_by_role("heading", name="Are you still there?")
+    expect(warning).to_be_visible(timeout=15_000)
+    assert_accessible(page)
+    page.get_by_role("button", name="I'm still here").click()
+    expect(warning).to_be_hidden()
