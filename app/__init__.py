@@ -15,6 +15,7 @@ BLUEPRINTS = (
     "app.auth",
     "app.home",
     "app.admin",
+    "app.team",
 )
 
 

@@ -49,6 +49,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "training.own": EVERYONE,
     "training.manage": SENIORS,
     "team.oversee": SENIORS,
+    "supervision.own": CLIENT_ROLES,  # each record: only its worker(s), supervisor and manager
     "reports.own": CLIENT_ROLES,
     "reports.all": SENIORS,
     "admin.users": frozenset({MANAGER}),

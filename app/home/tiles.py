@@ -43,6 +43,7 @@ TILES: tuple[Tile, ...] = (
     ),
     Tile("Trainees", "trainees", "training.trainees", "training.manage", "Everyone in training"),
     Tile("Team", "team", "team.caseloads", "team.oversee", "Caseloads, meetings and checks"),
+    Tile("Supervision", "supervision", "team.supervision_list", "supervision.own", "Notes and next dates"),
     Tile("Reports", "report", "reports.index", "reports.all", "Weekly report and data"),
     Tile("Partners", "partners", "partners.index", "partners.read", "Services we work with"),
     Tile("People and accounts", "people", "admin.users", "admin.users", "Who can sign in"),
