@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from pathlib import Path
 
 import click
 import pyotp
 from flask import Flask
 from sqlalchemy import func, select
 
+from app import audit
 from app.access import ROLES
 from app.auth import service
 from app.auth.passwords import one_time_password, password_problem
@@ -31,6 +34,25 @@ def _password_from_env_or_prompt(username: str) -> str:
     if problem:
         raise click.ClickException(problem + ".")
     return password
+
+
+@contextmanager
+def _progress(label: str):
+    """A progress bar with the time left, for long commands. Yields update(done, total)."""
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=max(total, 1), label=label, show_eta=True)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def init_app(app: Flask) -> None:
@@ -77,6 +99,41 @@ def init_app(app: Flask) -> None:
         if user.totp_secret != demo_totp_secret(user.username):
             raise click.ClickException("Only demo accounts have a code here.")
         click.echo(pyotp.TOTP(user.totp_secret).now())
+
+    @app.cli.command("backup")
+    @click.option(
+        "--to",
+        "folder",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder for the backup (default: instance/backups).",
+    )
+    def backup_command(folder):
+        """Make a consistent copy of the database into a dated file, while the app runs."""
+        from app.backup import backup
+
+        folder = folder or Path(app.instance_path) / "backups"
+        with _progress("Backing up") as progress:
+            file = backup(app.config["SQLALCHEMY_DATABASE_URI"], folder, progress)
+        audit.record("database.backed_up", detail={"file": file.name})
+        db.session.commit()
+        click.echo(f"Backup made: {file}")
+
+    @app.cli.command("restore")
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--yes", is_flag=True, help="Do not ask before replacing the data.")
+    def restore_command(file, yes):
+        """Replace everything in the database with a backup. Stop the app first."""
+        from app.backup import restore
+
+        if not yes:
+            click.confirm("This replaces everything in the database. Go on?", abort=True)
+        db.session.remove()
+        db.engine.dispose()
+        with _progress("Restoring") as progress:
+            restore(app.config["SQLALCHEMY_DATABASE_URI"], file, progress)
+        audit.record("database.restored", detail={"file": file.name})
+        db.session.commit()
+        click.echo(f"Restored from {file}")
 
     @app.cli.command("user-create")
     @click.argument("username")
