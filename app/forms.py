@@ -6,7 +6,8 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.utils import unset_value
+from wtforms.validators import Length, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app import clock
@@ -27,9 +28,30 @@ class Form(FlaskForm):
             return unbound_field.bind(form=form, filters=filters, **options)
 
 
-def required(message: str) -> InputRequired:
+class Required:
+    """Answered: something typed (more than spaces), chosen, ticked or a whole date.
+
+    The message is in the field's own words: "Enter the person's first name".
+    """
+
+    def __init__(self, message: str):
+        self.message = message
+
+    def __call__(self, form, field):
+        data = field.data
+        empty = (
+            data is None
+            or data is False
+            or (isinstance(data, str) and not data.strip())
+            or (isinstance(data, list | tuple | set) and not data)
+        )
+        if empty:
+            raise StopValidation(self.message)
+
+
+def required(message: str) -> Required:
     """A field that must be answered, with the message in the field's own words."""
-    return InputRequired(message=message)
+    return Required(message)
 
 
 def at_most(limit: int, thing: str = "This") -> Length:
@@ -53,10 +75,8 @@ class ChoiceField(RadioField):
     """One answer, shown as big cards. An unknown value gets a plain message, not a crash."""
 
     def pre_validate(self, form):
-        if self.data in (None, "", "None") and any(
-            isinstance(v, Optional) for v in self.validators
-        ):
-            return
+        if self.data in (None, "", "None"):
+            return  # no answer: `required(...)` says so in the question's own words
         if not any(str(self.data) == str(value) for value, _ in self.choices):
             raise ValidationError("Choose one of the answers")
 
@@ -74,7 +94,7 @@ class DateField(Field):
     def process(self, formdata, data=None, extra_filters=None):
         self.process_errors = []
         self.data = self.default() if callable(self.default) else self.default
-        if data is not None:
+        if data is not None and data is not unset_value:
             self.data = data
         if formdata is not None and any(f"{self.name}-{p}" in formdata for p in self.parts):
             self.parts = {p: formdata.get(f"{self.name}-{p}", "").strip() for p in self.parts}
