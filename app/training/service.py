@@ -1,0 +1,376 @@
+"""The programme and each person's way through it: progress, reflections and sign-offs.
+
+Certificates and hours are in `records.py`, agreements in `agreements.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from app import audit, clock
+from app.access import FRONTDESK, TRAINEE
+from app.extensions import db
+from app.models import (
+    ItemSignOff,
+    LearningItem,
+    Level,
+    LevelSignOff,
+    Module,
+    ModuleSignOff,
+    Progress,
+    Reflection,
+    User,
+)
+
+# People with these roles work through the programme and show on the trainer's list.
+LEARNER_ROLES = (TRAINEE, FRONTDESK)
+REFLECTION_LIMIT = 2000
+
+
+class NotReached(Exception):
+    """The item belongs to a level the person has not reached yet."""
+
+
+class OwnTraining(Exception):
+    """A trainer tried to sign off their own training."""
+
+
+# --- the programme ------------------------------------------------------------------------
+
+
+def levels() -> list[Level]:
+    return list(db.session.scalars(select(Level).order_by(Level.number)))
+
+
+def active_items(module: Module) -> list[LearningItem]:
+    return [i for i in module.items if i.retired_at is None]
+
+
+def get_level(level_id: int) -> Level | None:
+    return db.session.get(Level, level_id)
+
+
+def get_module(module_id: int) -> Module | None:
+    return db.session.get(Module, module_id)
+
+
+def get_item(item_id: int) -> LearningItem | None:
+    return db.session.get(LearningItem, item_id)
+
+
+def find_special_item(special: str, module: Module | None = None) -> LearningItem | None:
+    query = select(LearningItem).where(
+        LearningItem.special == special, LearningItem.retired_at.is_(None)
+    )
+    if module is not None:
+        query = query.where(LearningItem.module_id == module.id)
+    return db.session.scalars(query.order_by(LearningItem.id)).first()
+
+
+# --- where a person is --------------------------------------------------------------------
+
+
+@dataclass
+class Standing:
+    """Where a person is in the programme, worked out once per page."""
+
+    levels: list[Level]
+    level: Level | None
+    module: Module | None
+    done_ids: set[int]
+    signed_levels: set[int]  # level ids
+    signed_modules: set[int]  # module ids
+    signed_items: dict[int, ItemSignOff]  # item id -> newest sign-off
+
+    def counts(self, module: Module) -> tuple[int, int]:
+        items = active_items(module)
+        return sum(1 for i in items if i.id in self.done_ids), len(items)
+
+    def level_counts(self, level: Level) -> tuple[int, int]:
+        done = total = 0
+        for module in level.modules:
+            d, t = self.counts(module)
+            done, total = done + d, total + t
+        return done, total
+
+    def module_complete(self, module: Module) -> bool:
+        done, total = self.counts(module)
+        return module.id in self.signed_modules or (total > 0 and done == total)
+
+    def reached(self, level: Level) -> bool:
+        return self.level is not None and level.number <= self.level.number
+
+    @property
+    def next_level(self) -> Level | None:
+        if self.level is None:
+            return None
+        later = [lv for lv in self.levels if lv.number > self.level.number]
+        return later[0] if later else None
+
+
+def done_item_ids(user: User) -> set[int]:
+    return set(
+        db.session.scalars(
+            select(Progress.item_id).where(
+                Progress.user_id == user.id, Progress.done_at.is_not(None)
+            )
+        )
+    )
+
+
+def standing(user: User) -> Standing:
+    all_levels = levels()
+    signed_levels = set(
+        db.session.scalars(select(LevelSignOff.level_id).where(LevelSignOff.user_id == user.id))
+    )
+    signed_modules = set(
+        db.session.scalars(select(ModuleSignOff.module_id).where(ModuleSignOff.user_id == user.id))
+    )
+    signed_items = {
+        s.item_id: s
+        for s in db.session.scalars(
+            select(ItemSignOff).where(ItemSignOff.user_id == user.id).order_by(ItemSignOff.id)
+        )
+    }
+    level = next((lv for lv in all_levels if lv.id not in signed_levels), None)
+    if level is None and all_levels:
+        level = all_levels[-1]
+    result = Standing(
+        levels=all_levels,
+        level=level,
+        module=None,
+        done_ids=done_item_ids(user),
+        signed_levels=signed_levels,
+        signed_modules=signed_modules,
+        signed_items=signed_items,
+    )
+    if level is not None and level.modules:
+        result.module = next(
+            (m for m in level.modules if not result.module_complete(m)), level.modules[-1]
+        )
+    return result
+
+
+def is_learner(user: User) -> bool:
+    return user.role in LEARNER_ROLES
+
+
+# --- doing the work -----------------------------------------------------------------------
+
+
+def _progress(user: User, item: LearningItem) -> Progress | None:
+    return db.session.scalar(
+        select(Progress).where(Progress.user_id == user.id, Progress.item_id == item.id)
+    )
+
+
+def mark_done(user: User, item: LearningItem) -> Progress:
+    """Mark an item done. Refused for an item of a level the person has not reached."""
+    if not standing(user).reached(item.module.level):
+        raise NotReached
+    row = _progress(user, item)
+    if row is None:
+        row = Progress(user_id=user.id, item_id=item.id, created_by_id=user.id)
+        db.session.add(row)
+    if row.done_at is None:
+        row.done_at = clock.now()
+    db.session.flush()
+    return row
+
+
+def mark_not_done(user: User, item: LearningItem) -> None:
+    row = _progress(user, item)
+    if row is not None:
+        row.done_at = None
+
+
+def item_done_at(user: User, item: LearningItem):
+    row = _progress(user, item)
+    return row.done_at if row is not None else None
+
+
+def create_reflection(user: User, item: LearningItem | None, text: str) -> Reflection:
+    row = Reflection(
+        user_id=user.id,
+        item_id=item.id if item else None,
+        text=text,
+        created_by_id=user.id,
+        created_at=clock.now(),
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def find_reflections(user: User, item: LearningItem | None = None) -> list[Reflection]:
+    query = select(Reflection).where(Reflection.user_id == user.id)
+    if item is not None:
+        query = query.where(Reflection.item_id == item.id)
+    return list(db.session.scalars(query.order_by(Reflection.created_at.desc(), Reflection.id)))
+
+
+# --- signing off --------------------------------------------------------------------------
+
+
+def _check_not_self(person: User, by: User) -> None:
+    if person.id == by.id:
+        raise OwnTraining
+
+
+def sign_off_item(person: User, item: LearningItem, note: str, *, by: User) -> ItemSignOff:
+    _check_not_self(person, by)
+    row = ItemSignOff(
+        user_id=person.id, item_id=item.id, note=note, created_by_id=by.id, created_at=clock.now()
+    )
+    db.session.add(row)
+    # Signing off an item counts it as done, too.
+    progress = _progress(person, item)
+    if progress is None:
+        db.session.add(
+            Progress(user_id=person.id, item_id=item.id, done_at=clock.now(), created_by_id=by.id)
+        )
+    elif progress.done_at is None:
+        progress.done_at = clock.now()
+    db.session.flush()
+    audit.record("training.item_signed_off", record=row, user=by, detail={"person": person.id})
+    return row
+
+
+def sign_off_module(person: User, module: Module, note: str, *, by: User) -> ModuleSignOff:
+    _check_not_self(person, by)
+    row = ModuleSignOff(
+        user_id=person.id,
+        module_id=module.id,
+        note=note,
+        created_by_id=by.id,
+        created_at=clock.now(),
+    )
+    db.session.add(row)
+    db.session.flush()
+    audit.record("training.module_signed_off", record=row, user=by, detail={"person": person.id})
+    return row
+
+
+def sign_off_level(person: User, level: Level, note: str, *, by: User) -> LevelSignOff:
+    _check_not_self(person, by)
+    row = LevelSignOff(
+        user_id=person.id, level_id=level.id, note=note, created_by_id=by.id, created_at=clock.now()
+    )
+    db.session.add(row)
+    db.session.flush()
+    audit.record(
+        "training.level_signed_off",
+        record=row,
+        user=by,
+        detail={"person": person.id, "level": level.number},
+    )
+    return row
+
+
+def level_history(person: User) -> list[LevelSignOff]:
+    return list(
+        db.session.scalars(
+            select(LevelSignOff)
+            .where(LevelSignOff.user_id == person.id)
+            .order_by(LevelSignOff.created_at.desc(), LevelSignOff.id.desc())
+        )
+    )
+
+
+def module_sign_offs(person: User, module: Module) -> list[ModuleSignOff]:
+    return list(
+        db.session.scalars(
+            select(ModuleSignOff)
+            .where(ModuleSignOff.user_id == person.id, ModuleSignOff.module_id == module.id)
+            .order_by(ModuleSignOff.id.desc())
+        )
+    )
+
+
+def offers_front_desk_role(person: User) -> bool:
+    """Level one is signed off and the person is still a trainee: a manager may give them
+    the front-of-house role. Never done by itself."""
+    if person.role != TRAINEE:
+        return False
+    first = db.session.scalar(select(Level).where(Level.number == 1))
+    if first is None:
+        return False
+    return bool(
+        db.session.scalar(
+            select(func.count()).where(
+                LevelSignOff.user_id == person.id, LevelSignOff.level_id == first.id
+            )
+        )
+    )
+
+
+# --- people in training -------------------------------------------------------------------
+
+
+def find_learners() -> list[User]:
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.role.in_(LEARNER_ROLES), User.active.is_(True))
+            .order_by(User.display_name)
+        )
+    )
+
+
+def get_person(user_id: int) -> User | None:
+    person = db.session.get(User, user_id)
+    return person if person is not None and person.active else None
+
+
+# --- editing the programme ----------------------------------------------------------------
+
+
+def create_item(module: Module, *, by: User, **fields) -> LearningItem:
+    last = db.session.scalar(
+        select(func.max(LearningItem.position)).where(LearningItem.module_id == module.id)
+    )
+    row = LearningItem(module_id=module.id, position=(last or 0) + 1, created_by_id=by.id, **fields)
+    db.session.add(row)
+    db.session.flush()
+    audit.record("training.item_added", record=row, user=by, detail={"module": module.id})
+    return row
+
+
+def update_item(item: LearningItem, *, by: User, **fields) -> None:
+    for name, value in fields.items():
+        setattr(item, name, value)
+    audit.record("training.item_changed", record=item, user=by)
+
+
+def move_item(item: LearningItem, direction: str, *, by: User) -> bool:
+    """Swap an item with its neighbour above ("up") or below ("down")."""
+    siblings = sorted(item.module.items, key=lambda i: (i.position, i.id))
+    index = siblings.index(item)
+    other = index - 1 if direction == "up" else index + 1
+    if other < 0 or other >= len(siblings):
+        return False
+    # Number them afresh so equal positions cannot stick.
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for number, row in enumerate(siblings, start=1):
+        row.position = number
+    audit.record("training.item_moved", record=item, user=by, detail={"to": direction})
+    return True
+
+
+def retire_item(item: LearningItem, *, by: User) -> None:
+    """Take an item out of the programme. What people already did with it stays."""
+    item.retired_at = clock.now()
+    audit.record("training.item_retired", record=item, user=by)
+
+
+def restore_item(item: LearningItem, *, by: User) -> None:
+    item.retired_at = None
+    audit.record("training.item_restored", record=item, user=by)
+
+
+def update_module(module: Module, *, by: User, **fields) -> None:
+    for name, value in fields.items():
+        setattr(module, name, value)
+    audit.record("training.module_changed", record=module, user=by)
