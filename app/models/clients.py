@@ -1,1 +1,258 @@
-"""Models for the clients area (filled in by its issue)."""
+"""Client files: the client contact record (Appendix Two), consent to share (Appendix One),
+episodes of care, who supports the person, who opened the file to cover, requests for
+access, drafts of long forms, and the timeline of everything in a file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base
+from app.models.people import User
+
+# Search columns hold lower-case letters and digits only. A binary collation lets a prefix
+# search ("sam%") use the index on PostgreSQL (C) and on SQLite (NOCASE).
+SEARCH_TEXT = (
+    String(100)
+    .with_variant(String(100, collation="C"), "postgresql")
+    .with_variant(String(100, collation="NOCASE"), "sqlite")
+)
+
+
+class Client(Base):
+    """A person's file: the client contact record. Only a first name or nickname is needed."""
+
+    __tablename__ = "client"
+    __table_args__ = (
+        Index("ix_client_search_given", "search_given"),
+        Index("ix_client_search_family", "search_family"),
+        Index("ix_client_search_nickname", "search_nickname"),
+        Index("ix_client_phone_digits", "phone_digits"),
+        Index("ix_client_phone2_digits", "phone2_digits"),
+    )
+
+    # Optimistic locking: each save adds one; a save made from an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
+
+    # This contact (staff use only)
+    contact_date: Mapped[date | None]
+    service_location: Mapped[str | None] = mapped_column(String(30))
+    staff_member_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    referral_source: Mapped[str | None] = mapped_column(String(30))
+    referral_detail: Mapped[str | None] = mapped_column(String(200))
+
+    # Name
+    given_name: Mapped[str | None] = mapped_column(String(100))
+    family_name: Mapped[str | None] = mapped_column(String(100))
+    nickname: Mapped[str | None] = mapped_column(String(100))
+    pronouns: Mapped[str | None] = mapped_column(String(40))
+    search_given: Mapped[str | None] = mapped_column(SEARCH_TEXT)
+    search_family: Mapped[str | None] = mapped_column(SEARCH_TEXT)
+    search_nickname: Mapped[str | None] = mapped_column(SEARCH_TEXT)
+
+    # Birth and gender
+    born_on: Mapped[date | None] = mapped_column(index=True)
+    birth_year_estimate: Mapped[int | None]
+    gender: Mapped[str | None] = mapped_column(String(20))
+    gender_other: Mapped[str | None] = mapped_column(String(100))
+
+    # How to reach them
+    address: Mapped[str | None] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(4))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    phone2: Mapped[str | None] = mapped_column(String(40))
+    phone_digits: Mapped[str | None] = mapped_column(String(20))
+    phone2_digits: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    ok_to_call: Mapped[str | None] = mapped_column(String(20))
+    ok_to_text: Mapped[str | None] = mapped_column(String(20))
+    ok_to_email: Mapped[str | None] = mapped_column(String(20))
+
+    # Background
+    country_of_birth: Mapped[str | None] = mapped_column(String(100))
+    preferred_language: Mapped[str | None] = mapped_column(String(100))
+    nesb: Mapped[str | None] = mapped_column(String(20))
+    indigenous: Mapped[str | None] = mapped_column(String(20))
+
+    # Home
+    accommodation: Mapped[str | None] = mapped_column(String(30))
+    accommodation_other: Mapped[str | None] = mapped_column(String(200))
+    living: Mapped[str | None] = mapped_column(String(30))
+    living_other: Mapped[str | None] = mapped_column(String(200))
+
+    # Drug use
+    client_type: Mapped[str | None] = mapped_column(String(20))
+    main_drug: Mapped[str | None] = mapped_column(String(30))
+    main_drug_other: Mapped[str | None] = mapped_column(String(200))
+    method: Mapped[str | None] = mapped_column(String(30))
+    method_other: Mapped[str | None] = mapped_column(String(200))
+    other_drugs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    other_drugs_other: Mapped[str | None] = mapped_column(String(200))
+    last_injected: Mapped[str | None] = mapped_column(String(30))
+
+    # Text questions the person chose not to answer (choice questions have their own answer).
+    not_said: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    slk581: Mapped[str | None] = mapped_column(String(14), index=True)
+
+    # The worker who supports the person now (the history is in Allocation).
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+
+    worker: Mapped[User | None] = relationship(foreign_keys=[worker_id])
+    staff_member: Mapped[User | None] = relationship(foreign_keys=[staff_member_id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def name(self) -> str:
+        """What to call them: the nickname they go by, else the first name."""
+        return self.nickname or self.given_name or "No name yet"
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.family_name) if p) or self.name
+
+
+class ClientChange(Base):
+    """One saved change to a client's details: what each answer was, and what it became.
+
+    A correction is a new version: the old answer stays here and is never overwritten.
+    """
+
+    __tablename__ = "client_change"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    version: Mapped[int]
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [before, after]
+    reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Consent(Base):
+    """Appendix One: permission to share information with one person or organisation."""
+
+    __tablename__ = "consent"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    party_name: Mapped[str] = mapped_column(String(200))
+    relationship_to: Mapped[str | None] = mapped_column(String(200))
+    contact_details: Mapped[str | None] = mapped_column(String(300))
+    # A partner service in the directory, when there is one (no foreign key: another area).
+    partner_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    shares: Mapped[list[str]] = mapped_column(JSON, default=list)
+    shares_other: Mapped[str | None] = mapped_column(String(500))
+    how_given: Mapped[str] = mapped_column(String(30))
+    witness: Mapped[str | None] = mapped_column(String(100))
+    given_on: Mapped[date]
+    expires_on: Mapped[date]
+    withdrawn_on: Mapped[date | None]
+    withdrawn_note: Mapped[str | None] = mapped_column(String(300))
+
+    client: Mapped[Client] = relationship()
+
+
+class Episode(Base):
+    """A PTSS episode of care, with the national data set's codes. Closed episodes are kept
+    as they were; a person who comes back starts a new one."""
+
+    __tablename__ = "episode"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    opened_on: Mapped[date]  # date of commencement
+    source_of_referral: Mapped[int]  # codes.SOURCE_OF_REFERRAL
+    client_type: Mapped[int] = mapped_column(default=1)  # codes.CLIENT_TYPE
+    main_treatment_type: Mapped[int] = mapped_column(default=5)  # codes.MAIN_TREATMENT_TYPE
+    delivery_setting: Mapped[int] = mapped_column(default=1)  # codes.DELIVERY_SETTING
+    principal_drug: Mapped[str | None] = mapped_column(String(4))  # ASCDC
+    other_drugs: Mapped[list[str]] = mapped_column(JSON, default=list)  # ASCDC, up to 5
+    method_of_use: Mapped[int | None]  # codes.METHOD_OF_USE
+    injecting_status: Mapped[int | None]  # codes.INJECTING_STATUS
+    closed_on: Mapped[date | None]
+    reason_for_cessation: Mapped[int | None]  # codes.REASON_FOR_CESSATION
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    client: Mapped[Client] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class Allocation(Base):
+    """Who supports the person, from when to when, why, and which senior approved it."""
+
+    __tablename__ = "allocation"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    started_on: Mapped[date]
+    ended_on: Mapped[date | None]
+    reason: Mapped[str | None] = mapped_column(String(300))
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    approved_at: Mapped[datetime | None]
+
+    worker: Mapped[User] = relationship(foreign_keys=[worker_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+
+
+class CoverAccess(Base):
+    """A worker covering for a colleague opened a file that is not theirs, with a reason."""
+
+    __tablename__ = "cover_access"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(500))
+    until: Mapped[datetime]
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    client: Mapped[Client] = relationship()
+
+
+class AccessRequest(Base):
+    """A person asked to see (or correct) their file. ACT Health Records (Privacy and Access)
+    Act 1997: answer within 14 days, give access within 30 days."""
+
+    __tablename__ = "access_request"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # access | correction
+    received_on: Mapped[date]
+    asked_for: Mapped[str | None] = mapped_column(Text)
+    answered_on: Mapped[date | None]
+    access_given_on: Mapped[date | None]
+    done_on: Mapped[date | None]
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+class RegistrationDraft(Base):
+    """A long form half done (registration, consent): answers kept on the server."""
+
+    __tablename__ = "registration_draft"
+
+    kind: Mapped[str] = mapped_column(String(20), default="registration")
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"), index=True)
+    # The front desk handover it started from (no foreign key: another area's table).
+    handover_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | done | dropped
+    updated_at: Mapped[datetime | None]
+    # The file made, or the consent saved, from this draft.
+    result_id: Mapped[int | None]
+
+
+class TimelineEntry(Base):
+    """One line in a file's timeline. Every area adds to it through clients.timeline."""
+
+    __tablename__ = "timeline_entry"
+    __table_args__ = (Index("ix_timeline_entry_client_occurred", "client_id", "occurred_at"),)
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    occurred_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(40))
+    summary: Mapped[str] = mapped_column(String(300))
+    record_type: Mapped[str | None] = mapped_column(String(40))
+    record_id: Mapped[int | None]
+
+    created_by: Mapped[User | None] = relationship(foreign_keys="TimelineEntry.created_by_id")

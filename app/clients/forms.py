@@ -1,0 +1,366 @@
+"""Forms for client files. Registration is one question group per form (see registration.py);
+editing details uses the same forms with the version the person started from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional, Regexp, ValidationError
+
+from app import clock
+from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
+from app.needs import LIFE_AREAS, URGENCY
+from app.standards import codes
+
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>.]{2,}$")
+PHONE = re.compile(r"^[0-9 +()\-]*$")
+OLDEST_YEARS = 120
+
+
+def _years_ago(years: int) -> date:
+    today = clock.today()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def not_too_old(form, field):
+    if field.data and field.data < _years_ago(OLDEST_YEARS):
+        raise ValidationError(f"The date of birth must be less than {OLDEST_YEARS} years ago")
+
+
+def a_year_of_birth(form, field):
+    if not field.data:
+        return
+    if not field.data.isdigit() or len(field.data) != 4:
+        raise ValidationError("Enter the year as 4 numbers, like 1985")
+    year = int(field.data)
+    this_year = clock.today().year
+    if year > this_year:
+        raise ValidationError("The year of birth must be this year or before")
+    if year < this_year - OLDEST_YEARS:
+        raise ValidationError(f"The year of birth must be less than {OLDEST_YEARS} years ago")
+
+
+def an_email(form, field):
+    if field.data and not EMAIL.match(field.data):
+        raise ValidationError("Enter an email address like name@example.com")
+
+
+def a_phone(form, field):
+    if not field.data:
+        return
+    digits = re.sub(r"\D", "", field.data)
+    if not PHONE.match(field.data) or len(digits) < 6 or len(digits) > 15:
+        raise ValidationError("Enter a phone number in numbers, like 0412 345 678")
+
+
+def _choice(label: str, table, description: str = "") -> ChoiceField:
+    return ChoiceField(
+        label, choices=codes.choices(table), validators=[Optional()], description=description
+    )
+
+
+def _text(label: str, limit: int = 100, thing: str | None = None, **kw) -> StringField:
+    return StringField(label, [at_most(limit, thing or label)] + kw.pop("extra", []), **kw)
+
+
+def _not_said() -> BooleanField:
+    return BooleanField("They prefer not to say")
+
+
+class StepForm(Form):
+    """A question group. `version` is set when editing a file (optimistic locking)."""
+
+    version = HiddenField()
+    reason = StringField(
+        "Why it changed (optional)",
+        [at_most(200, "The reason")],
+        description="For example: they moved, or they asked us to correct it",
+    )
+
+
+class NameForm(StepForm):
+    given_name = _text("First name", thing="The first name")
+    given_name_not_said = _not_said()
+    family_name = _text("Family name", thing="The family name")
+    family_name_not_said = _not_said()
+    nickname = _text(
+        "Name they like to be called, or nickname",
+        thing="The nickname",
+        description="We use this name first",
+    )
+    pronouns = _text("Pronouns", limit=40, description="For example she/her, he/him, they/them")
+    pronouns_not_said = _not_said()
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if ok and not (self.given_name.data or self.nickname.data):
+            self.given_name.errors.append("Enter a first name or a nickname")
+            return False
+        return ok
+
+
+class ContactForm(StepForm):
+    contact_date = DateField(
+        "Date of contact", [Optional()], allow_future=False, description="For example 27 3 2026"
+    )
+    service_location = _choice("Where did you meet them?", codes.SERVICE_LOCATION)
+    referral_source = _choice("Who sent them to us?", codes.REFERRAL)
+    referral_detail = _text(
+        "Name of the person or service who sent them (optional)", limit=200, thing="The name"
+    )
+
+
+class BirthForm(StepForm):
+    born_on = DateField(
+        "Date of birth",
+        [Optional(), not_too_old],
+        allow_future=False,
+        description="For example 5 3 1980",
+    )
+    birth_year_estimate = StringField(
+        "Not sure of the date? The year they think they were born",
+        [a_year_of_birth],
+        description="For example 1985",
+    )
+    born_on_not_said = _not_said()
+    gender = _choice("Gender", codes.GENDER)
+    gender_other = _text("If other, their words", thing="The gender")
+
+
+class ReachForm(StepForm):
+    phone = _text("Phone number", limit=40, thing="The phone number", extra=[a_phone])
+    phone_not_said = _not_said()
+    phone2 = _text("Another phone number", limit=40, thing="The phone number", extra=[a_phone])
+    email = _text("Email", limit=254, thing="The email address", extra=[an_email])
+    email_not_said = _not_said()
+    ok_to_call = _choice("OK to call them?", codes.CONTACT_OK)
+    ok_to_text = _choice("OK to send them a text message?", codes.CONTACT_OK)
+    ok_to_email = _choice("OK to email them?", codes.CONTACT_OK)
+    address = _text("Address", limit=300, thing="The address")
+    address_not_said = _not_said()
+    postcode = _text(
+        "Postcode",
+        limit=20,
+        extra=[Regexp(r"^(\d{4})?$", message="Enter a postcode of 4 numbers, like 2617")],
+    )
+
+
+class BackgroundForm(StepForm):
+    country_of_birth = _text("Country of birth", thing="The country")
+    country_of_birth_not_said = _not_said()
+    preferred_language = _text("Language they like to use", thing="The language")
+    preferred_language_not_said = _not_said()
+    nesb = _choice(
+        "Do they come from a background where English is not the main language?", codes.NESB
+    )
+    indigenous = _choice("Are they Aboriginal or Torres Strait Islander?", codes.INDIGENOUS)
+    accommodation = _choice("Where do they live now?", codes.ACCOMMODATION)
+    accommodation_other = _text("If other, where", limit=200, thing="The answer")
+    living = _choice("Who do they live with?", codes.LIVING)
+    living_other = _text("If other, who", limit=200, thing="The answer")
+
+
+class DrugsForm(StepForm):
+    client_type = _choice("Is the support about their own drug use?", codes.CLIENT_TYPE_ANSWERS)
+    main_drug = _choice("Main drug they use (choose one)", codes.DRUGS)
+    main_drug_other = _text("If other, which drug", limit=200, thing="The drug")
+    method = _choice("How do they use their main drug?", codes.METHOD)
+    method_other = _text("If other, how", limit=200, thing="The answer")
+    other_drugs = TickListField(
+        "Other drugs they use (choose any)", choices=codes.choices(codes.DRUGS)
+    )
+    other_drugs_other = _text("If other, which drugs", limit=200, thing="The drugs")
+    last_injected = _choice("When did they last inject?", codes.LAST_INJECTED)
+
+    def validate_other_drugs(self, field):
+        if codes.PREFER_NOT in (field.data or []) and len(field.data) > 1:
+            raise ValidationError("Choose drugs, or prefer not to say, but not both")
+
+
+# --- searching ------------------------------------------------------------------------------
+
+
+class ClientSearchForm(Form):
+    q = StringField(
+        "Name, nickname, date of birth or phone",
+        [required("Enter a name, date of birth or phone number"), at_most(100, "The search")],
+    )
+
+
+class CoverReasonForm(Form):
+    reason = TextAreaField(
+        "Why do you need to open this file?",
+        [required("Write why you need to open this file"), at_most(500, "The reason")],
+        description="For example: covering for Priya while she is on leave. A manager sees this.",
+    )
+
+
+# --- consent to share (Appendix One) ----------------------------------------------------------
+
+SHARES: dict[str, str] = {
+    "client_here": "That they come to us for support",
+    "contact": "Their contact details",
+    "appointments": "Appointments and whether they came",
+    "plan": "Their goals and plan",
+    "drug_treatment": "Drug treatment, including OMT",
+    "health": "Physical health",
+    "mental_health": "Mental health",
+    "housing": "Housing",
+    "children": "Children and CYF",
+    "money": "Centrelink and money",
+    "legal": "Legal matters and court",
+    "other": "Something else (say what below)",
+}
+HOW_GIVEN: dict[str, str] = {
+    "signed_paper": "Signed a paper copy",
+    "signed_screen": "Signed on the screen",
+    "verbal": "Said yes out loud, with a witness",
+}
+
+
+class ConsentWhoForm(Form):
+    party_name = _text(
+        "Name of the person or service",
+        limit=200,
+        thing="The name",
+        description="For example Housing ACT, or their sister Jo",
+    )
+    relationship_to = _text(
+        "Their relationship, or the organisation",
+        limit=200,
+        thing="The relationship",
+        description="For example caseworker at Housing ACT, or sister",
+    )
+    contact_details = _text("How to contact them", limit=300, thing="The contact details")
+
+    def validate_party_name(self, field):
+        if not field.data:
+            raise ValidationError("Enter the name of the person or service")
+
+
+class ConsentWhatForm(Form):
+    shares = TickListField("What may we talk about with them?", choices=list(SHARES.items()))
+    shares_other = TextAreaField("Anything else, in their words", [at_most(500, "The words")])
+
+    def validate_shares(self, field):
+        if not field.data and not self.shares_other.data:
+            raise ValidationError("Choose what we may talk about, or write it in their words")
+
+
+class ConsentHowForm(Form):
+    how_given = ChoiceField(
+        "How did they give consent?",
+        choices=list(HOW_GIVEN.items()),
+        validators=[required("Choose how they gave consent")],
+    )
+    witness = _text("Name of the witness (for a yes out loud)", thing="The name")
+    given_on = DateField(
+        "Date given", [required("Enter the date they gave consent")], allow_future=False
+    )
+    expires_on = DateField(
+        "Review or end date",
+        [Optional()],
+        description="Leave empty for 12 months from the date given",
+    )
+
+    def validate_witness(self, field):
+        if self.how_given.data == "verbal" and not field.data:
+            raise ValidationError("Enter the name of the witness")
+
+    def validate_expires_on(self, field):
+        if field.data and self.given_on.data and field.data <= self.given_on.data:
+            raise ValidationError("The review date must be after the date given")
+
+
+class ConsentWithdrawForm(Form):
+    withdrawn_on = DateField(
+        "Date they took it back", [required("Enter the date")], allow_future=False
+    )
+    withdrawn_note = _text("Anything to note (optional)", limit=300, thing="The note")
+
+
+# --- assessment, workers, episodes --------------------------------------------------------
+
+
+class AssessmentForm(Form):
+    met_on = DateField(
+        "Date of this meeting", [required("Enter the date you met")], allow_future=False
+    )
+    support_level = ChoiceField(
+        "Level of support they need", choices=list(URGENCY.items()), validators=[Optional()]
+    )
+    needs = TickListField("What do they want help with?", choices=list(LIFE_AREAS.items()))
+    summary = TextAreaField("What is going on for them, in their words", [at_most(5000, "This")])
+    strengths = TextAreaField("Their strengths", [at_most(5000, "This")])
+    supports = TextAreaField("People and services already around them", [at_most(5000, "This")])
+    risks = TextAreaField("Risks to keep in mind", [at_most(5000, "This")])
+
+
+# One words box per life area, added to the form class at import.
+for _key, _label in LIFE_AREAS.items():
+    setattr(
+        AssessmentForm,
+        f"need_{_key}",
+        TextAreaField(f"{_label}: what is happening", [at_most(5000, "This")]),
+    )
+
+
+class AllocateForm(Form):
+    worker_id = SelectField("Worker", coerce=int)
+    reason = _text(
+        "Why this worker",
+        limit=300,
+        thing="The reason",
+        description="For example: shared experience of OMT",
+    )
+
+    def validate_reason(self, field):
+        if not field.data:
+            raise ValidationError("Write why this worker")
+
+
+class EpisodeForm(Form):
+    version = HiddenField()
+    source_of_referral = SelectField(
+        "Source of referral", coerce=int, choices=list(codes.SOURCE_OF_REFERRAL.items())
+    )
+    client_type = SelectField("Client type", coerce=int, choices=list(codes.CLIENT_TYPE.items()))
+    main_treatment_type = SelectField(
+        "Main treatment type", coerce=int, choices=list(codes.MAIN_TREATMENT_TYPE.items())
+    )
+    delivery_setting = SelectField(
+        "Where the support happens", coerce=int, choices=list(codes.DELIVERY_SETTING.items())
+    )
+    principal_drug = SelectField("Principal drug of concern", choices=list(codes.ASCDC.items()))
+
+
+class NewEpisodeForm(Form):
+    from_last = BooleanField("Start from their last assessment", default=True)
+
+
+# --- requests and copies --------------------------------------------------------------------
+
+REQUEST_KINDS = {"access": "To see their file", "correction": "To correct their file"}
+
+
+class AccessRequestForm(Form):
+    kind = ChoiceField(
+        "What did they ask for?",
+        choices=list(REQUEST_KINDS.items()),
+        validators=[required("Choose what they asked for")],
+    )
+    received_on = DateField(
+        "Date they asked", [required("Enter the date they asked")], allow_future=False
+    )
+    asked_for = TextAreaField("What they asked for, in their words", [at_most(5000, "This")])
+
+
+class AccessRequestUpdateForm(Form):
+    step = HiddenField()
+    on = DateField("Date", [required("Enter the date")], allow_future=False)
+    outcome = TextAreaField("What happened (optional)", [at_most(5000, "This")])
