@@ -1,1 +1,272 @@
-"""Models for the care area (filled in by its issue)."""
+"""Models for the care area: the assessment (made at intake), plans, notes, appointments,
+referrals, material aid and advocacy."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base
+from app.models.people import User
+
+
+class Assessment(Base):
+    """What a person needs, their strengths, who is around them and the risks.
+
+    Filled over one or many meetings: each save is a new row (with its date and author),
+    so the history is kept. The newest row for a client is the current assessment.
+    """
+
+    __tablename__ = "assessment"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+    met_on: Mapped[date]
+    support_level: Mapped[str | None] = mapped_column(String(20))  # app.needs.URGENCY key
+    needs: Mapped[list[str]] = mapped_column(JSON, default=list)  # app.needs.LIFE_AREAS keys
+    need_notes: Mapped[dict] = mapped_column(JSON, default=dict)  # life area -> words
+    summary: Mapped[str | None] = mapped_column(Text)  # in their words, what is going on
+    strengths: Mapped[str | None] = mapped_column(Text)
+    supports: Mapped[str | None] = mapped_column(Text)  # people and services around them
+    risks: Mapped[str | None] = mapped_column(Text)
+
+    author: Mapped[User | None] = relationship(foreign_keys="Assessment.created_by_id")
+
+
+# --- Care work: plans, notes, appointments, referrals, aid and advocacy --------------------
+# Defined by the lead as the contract the care area builds its pages on and the team and
+# report areas read. Add fields freely; rename none.
+
+
+class Plan(Base):
+    """The treatment plan of an episode: a living document with up to three goals.
+
+    Every change writes a PlanVersion (what changed, when, who, and a snapshot), so the page
+    can show the history. `version` guards against two people saving at once.
+    """
+
+    __tablename__ = "plan"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int] = mapped_column(ForeignKey("episode.id"), index=True)
+    agreed_on: Mapped[date]
+    review_on: Mapped[date] = mapped_column(index=True)  # default: three months on
+    version: Mapped[int] = mapped_column(default=1)
+
+    goals: Mapped[list[Goal]] = relationship(
+        back_populates="plan", order_by="Goal.position", cascade="all, delete-orphan"
+    )
+    versions: Mapped[list[PlanVersion]] = relationship(
+        back_populates="plan", order_by="PlanVersion.number.desc()"
+    )
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+GOAL_STATUSES = {
+    "working_on": "Working on it",
+    "done": "Done",
+    "changed": "Changed",
+    "put_aside": "Put aside for now",  # never "failed"
+}
+
+
+class Goal(Base):
+    """A goal in the person's own words."""
+
+    __tablename__ = "goal"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    position: Mapped[int] = mapped_column(default=1)
+    words: Mapped[str] = mapped_column(Text)  # the goal, in the person's own words
+    why: Mapped[str | None] = mapped_column(Text)  # why it matters to them
+    priority: Mapped[int] = mapped_column(default=2)  # 1 first, 2 soon, 3 later
+    risks: Mapped[str | None] = mapped_column(Text)  # risks and challenges
+    strategies: Mapped[str | None] = mapped_column(Text)  # what will help with them
+    status: Mapped[str] = mapped_column(String(20), default="working_on")  # GOAL_STATUSES
+    status_on: Mapped[date | None]  # when it was done, changed or put aside
+
+    plan: Mapped[Plan] = relationship(back_populates="goals")
+    steps: Mapped[list[GoalStep]] = relationship(
+        back_populates="goal", order_by="GoalStep.position", cascade="all, delete-orphan"
+    )
+
+
+STEP_WHO = {"person": "The person", "worker": "The worker", "service": "Another service"}
+
+
+class GoalStep(Base):
+    __tablename__ = "goal_step"
+
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id"), index=True)
+    position: Mapped[int] = mapped_column(default=1)
+    what: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(String(20), default="person")  # STEP_WHO
+    service: Mapped[str | None] = mapped_column(String(200))  # when who == "service"
+    due_on: Mapped[date | None]
+    done_on: Mapped[date | None]
+
+    goal: Mapped[Goal] = relationship(back_populates="steps")
+
+
+class PlanVersion(Base):
+    """One saved change to a plan: what changed in plain words, and the plan as it then was."""
+
+    __tablename__ = "plan_version"
+
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id"), index=True)
+    number: Mapped[int]
+    changes: Mapped[list[str]] = mapped_column(JSON, default=list)  # "Goal 2 marked done"
+    snapshot: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    plan: Mapped[Plan] = relationship(back_populates="versions")
+    author: Mapped[User | None] = relationship(foreign_keys="PlanVersion.created_by_id")
+
+
+NOTE_KINDS = {
+    "face_to_face": "Face to face",
+    "phone": "Phone",
+    "text": "Text message",
+    "outreach": "Outreach",
+    "home_visit": "Home visit",
+    "transport": "Transport",
+    "appointment_support": "Appointment support",
+    "court_support": "Court support",
+    "cyf_support": "CYF support",
+    "material_aid": "Material aid",
+    "other": "Other",
+}
+LATE_AFTER_HOURS = 48
+
+
+class CaseNote(Base):
+    """A record of one contact. Append-only: a correction is a new row pointing at the old."""
+
+    __tablename__ = "case_note"
+    __table_args__ = (Index("ix_case_note_client_contact", "client_id", "contact_at"),)
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+    contact_at: Mapped[datetime]  # when the contact happened (defaults to now)
+    kind: Mapped[str] = mapped_column(String(30))  # NOTE_KINDS
+    minutes: Mapped[int | None]
+    who_was_there: Mapped[str | None] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    # Written more than 48 hours after the contact (kept when a correction is made).
+    late: Mapped[bool] = mapped_column(default=False, index=True)
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"), index=True)
+    # True once a newer version corrects this one; only current notes count.
+    superseded: Mapped[bool] = mapped_column(default=False)
+
+    author: Mapped[User | None] = relationship(foreign_keys="CaseNote.created_by_id")
+
+
+TRANSPORT = {
+    "car": "Our car",
+    "taxi": "Taxi",
+    "rideshare": "Rideshare",
+    "public": "Bus or light rail",
+    "none": "No transport needed",
+}
+
+
+class Appointment(Base):
+    """An appointment with a service, maybe with transport and a worker going along."""
+
+    __tablename__ = "appointment"
+    __table_args__ = (Index("ix_appointment_worker_starts", "worker_id", "starts_at"),)
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+    starts_at: Mapped[datetime]
+    place: Mapped[str | None] = mapped_column(String(300))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"), index=True)
+    with_whom: Mapped[str | None] = mapped_column(String(200))  # when not a partner service
+    transport: Mapped[str] = mapped_column(String(20), default="none")  # TRANSPORT
+    worker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # the worker going
+    questions: Mapped[str | None] = mapped_column(Text)  # what the person wants to ask
+    attended: Mapped[bool | None]  # None until afterwards
+    what_happened: Mapped[str | None] = mapped_column(Text)
+    follow_up: Mapped[str | None] = mapped_column(Text)
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"), index=True)
+
+
+class Referral(Base):
+    """A warm referral to a partner service, allowed by a current consent to share."""
+
+    __tablename__ = "referral"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id"), index=True)
+    referred_on: Mapped[date] = mapped_column(index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"))
+    appointment_made: Mapped[bool] = mapped_column(default=False)
+    attended: Mapped[bool | None]
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+AID_KINDS = {
+    "food": "Food",
+    "clothes": "Clothes",
+    "vouchers": "Vouchers",
+    "whitegoods": "Whitegoods",
+    "linen": "Linen",
+    "household": "Household items",
+    "crisis_accommodation": "Crisis accommodation",
+    "tent_swag": "Tent or swag",
+    "phone_credit": "Phone credit",
+    "other": "Other",
+}
+
+
+class AidGiven(Base):
+    """Material aid given to a person."""
+
+    __tablename__ = "aid_given"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+    given_on: Mapped[date] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # AID_KINDS
+    quantity: Mapped[int] = mapped_column(default=1)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))  # where it came from
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+ADVOCACY_KINDS = {
+    "individual": "For one person, with a service",
+    "systemic": "A problem for many people (raised to the manager)",
+    "complaint": "Help with a complaint",
+}
+COMPLAINT_BODIES = {
+    "human_rights": "ACT Human Rights Commission",
+    "ombudsman": "Ombudsman",
+    "health_services": "Health Services Commissioner",
+    "other": "Another complaints body",
+}
+
+
+class AdvocacyIssue(Base):
+    """Speaking up: for one person with a service, a systemic issue, or a complaint."""
+
+    __tablename__ = "advocacy_issue"
+
+    kind: Mapped[str] = mapped_column(String(20), index=True)  # ADVOCACY_KINDS
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"), index=True)
+    service: Mapped[str | None] = mapped_column(String(200))  # which service it is with
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))
+    issue: Mapped[str] = mapped_column(Text)
+    what_happened: Mapped[str | None] = mapped_column(Text)
+    complaint_body: Mapped[str | None] = mapped_column(String(30))  # COMPLAINT_BODIES
+    status: Mapped[str] = mapped_column(
+        String(20), default="open"
+    )  # open, waiting, resolved, closed
+    raised_on: Mapped[date] = mapped_column(index=True)
+    closed_on: Mapped[date | None]
+    # A systemic issue can be linked to the people it affects (individual issues or clients).
+    systemic_id: Mapped[int | None] = mapped_column(ForeignKey("advocacy_issue.id"), index=True)
