@@ -40,7 +40,8 @@ class Required:
     def __call__(self, form, field):
         data = field.data
         empty = (
-            data is None
+            (isinstance(field, ChoiceField) and not field.answered())
+            or data is None
             or data is False
             or (isinstance(data, str) and not data.strip())
             or (isinstance(data, list | tuple | set) and not data)
@@ -74,8 +75,12 @@ class TickListField(SelectMultipleField):
 class ChoiceField(RadioField):
     """One answer, shown as big cards. An unknown value gets a plain message, not a crash."""
 
+    def answered(self) -> bool:
+        # WTForms turns "nothing sent" into the text "None", so look at what was sent.
+        return bool(self.raw_data and self.raw_data[0])
+
     def pre_validate(self, form):
-        if self.data in (None, "", "None"):
+        if not self.answered():
             return  # no answer: `required(...)` says so in the question's own words
         if not any(str(self.data) == str(value) for value, _ in self.choices):
             raise ValidationError("Choose one of the answers")
