@@ -26,6 +26,7 @@ def search():
     found = None
     if form.validate_on_submit():
         found = service.find_clients(me(), form.q.data)
+        service.remember_cover_candidates(found)
         audit.record("client.searched", detail={"results": len(found)})
     return render_page(
         "clients/search.html",

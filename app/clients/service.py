@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from flask import abort
+from flask import abort, session
 from flask_login import current_user
 from sqlalchemy import Select, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm.exc import StaleDataError
@@ -105,10 +105,23 @@ def get_client_for_current_user(client_id: int) -> Client:
     return client
 
 
+COVER_KEY = "cover_candidates"
+
+
+def remember_cover_candidates(found: list[Found]) -> None:
+    """The files a search found that are not this worker's: only these can be asked for.
+
+    So the reason page says nothing about a file number nobody searched for.
+    """
+    session[COVER_KEY] = [f.client.id for f in found if not f.own][:50]
+
+
 def get_client_for_cover(client_id: int) -> Client:
-    """A file a worker may ask to open with a reason (any client that exists), or 404."""
+    """A file a worker found in a search and may ask to open with a reason, or 404."""
+    if current_user.role != WORKER or client_id not in session.get(COVER_KEY, []):
+        abort(404)
     client = db.session.get(Client, client_id)
-    if client is None or current_user.role != WORKER:
+    if client is None:
         abort(404)
     return client
 

@@ -193,13 +193,28 @@ def test_covering_worker_opens_a_file_with_a_reason_and_the_manager_sees_it(
 
 def test_cover_ends_at_the_end_of_the_day(client, sign_in_as, db_session, frozen_clock):
     other = make_user(db_session, "worker")
-    person = make_client(db_session, other)
+    person = make_client(db_session, other, nickname="Wren")
     me = sign_in_as("worker")
+    client.post("/clients/search", data={"q": "wren"})
     client.post(f"/clients/{person.id}/cover", data={"reason": "Covering"})
     assert client.get(f"/clients/{person.id}").status_code == 200
     frozen_clock.advance(hours=13)  # 1am the next day in Canberra
     sign_in_as(user=me)
     assert client.get(f"/clients/{person.id}").status_code == 404
+
+
+def test_the_reason_page_is_only_for_files_a_search_found(client, sign_in_as, db_session):
+    other = make_user(db_session, "worker")
+    person = make_client(db_session, other, nickname="Moss")
+    make_client(db_session, other, nickname="Reed")
+    sign_in_as("worker")
+    # A file number nobody searched for looks the same as one that does not exist.
+    assert client.get(f"/clients/{person.id}/cover").status_code == 404
+    assert client.get("/clients/999999/cover").status_code == 404
+    client.post("/clients/search", data={"q": "reed"})
+    assert client.get(f"/clients/{person.id}/cover").status_code == 404
+    client.post("/clients/search", data={"q": "moss"})
+    assert client.get(f"/clients/{person.id}/cover").status_code == 200
 
 
 def test_workers_cannot_see_the_cover_log(client, sign_in_as):
