@@ -1,9 +1,18 @@
-"""Demo supervision records: line, clinical and group, with next dates."""
+"""Demo team records: supervision; and, once client files exist, a case meeting with
+decisions, a move to a new worker, and two file checks with feedback (one done)."""
+
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from app import clock
-from app.demo import DemoContext, demo_area
-from app.team import service
+from app.demo import REAL_DATA_MODELS, DemoContext, demo_area
+from app.extensions import db
+from app.models import Client, ConsultationDecision, FileAudit, Reallocation
+from app.team import audits, completeness, consultation, reallocation, service
+from app.team.forms import OUTCOMES
+
+REAL_DATA_MODELS.extend([Reallocation, ConsultationDecision, FileAudit])
 
 
 @demo_area(90, "supervision")
@@ -34,3 +43,95 @@ def make_demo_supervision(context: DemoContext) -> None:
             notes="Shared ideas for keeping boundaries with people we knew before.",
             next_on=held + timedelta(weeks=2),
         )
+
+
+def _clients(context: DemoContext) -> list[Client]:
+    """The demo client files, or any files there are (none: the team demo waits)."""
+    made = context.made.get("clients")
+    if made:
+        return list(made)
+    return list(db.session.scalars(select(Client).order_by(Client.id).limit(30)))
+
+
+@demo_area(95, "team oversight")
+def make_demo_team(context: DemoContext) -> None:
+    """Robust when the care area has made no plans or notes yet: everything here needs only
+    client files and accounts."""
+    users = context.users
+    senior = users.get("senior")
+    if senior is None:
+        return
+    clients = [c for c in _clients(context) if c.worker_id is not None]
+    if len(clients) < 3:
+        return
+    today = clock.today()
+
+    # The case meeting: a decision for each of the first people who come up, or for a few
+    # people when nothing comes up yet (no plans or notes).
+    by_worker = consultation.agenda(today)
+    items = [i for worker_items in by_worker.values() for i in worker_items][:4]
+    people = {c.id: c for c in clients}
+    chosen = [(people[i.client_id], i.reasons) for i in items if i.client_id in people]
+    if not chosen:
+        chosen = [(c, []) for c in clients[:3]]
+    for n, (client, reasons) in enumerate(chosen):
+        outcome = ("review_plan", "reach_out", "keep_going", "renew_consent")[n % 4]
+        consultation.create_decision(
+            by=senior,
+            outcome=outcome,
+            outcome_words=OUTCOMES[outcome].lower(),
+            note=(
+                "Worker to ring on Thursday and offer a lift to the GP.",
+                "Try the drop-in on Friday lunch. Leave a message with their sister.",
+                "Going well. Keep the fortnightly catch up.",
+                "Ask about renewing consent to share with Housing ACT.",
+            )[n % 4],
+            look_again_on=today + timedelta(days=14),
+            reasons=reasons,
+            client=client,
+        )
+
+    # A careful move to a new worker.
+    mover = clients[-1]
+    to_worker = next(
+        (
+            u
+            for k, u in users.items()
+            if k in ("worker", "worker2", "worker3") and u.id != mover.worker_id
+        ),
+        None,
+    )
+    if to_worker is not None:
+        reallocation.reallocate(
+            mover,
+            to_worker,
+            reason="Wants support with housing. The new worker has lived experience of it.",
+            person_view="agrees",
+            handover_note=(
+                "Likes to meet at the drop-in, not at home. Has a housing interview soon. "
+                "Prefers text messages."
+            ),
+            handover_on=today + timedelta(days=3),
+            by=senior,
+        )
+
+    # Two file checks with feedback: one the worker has done, one still to do.
+    for n, client in enumerate(clients[:2]):
+        record = audits.start_audit(client, senior, how_chosen="sample" if n else "picked")
+        found = completeness.what_the_file_shows(audits.file_facts(client, today), today)
+        answers = {k: f.answer or completeness.YES for k, f in found.items()}
+        if n == 1:
+            answers["notes_objective"] = completeness.NO
+        audits.finish_audit(
+            record,
+            answers=answers,
+            findings={k: f.words for k, f in found.items()},
+            feedback=(
+                "Thanks, the file is easy to follow. Add their country of birth when you can."
+                if n == 0
+                else "Two notes use words like 'difficult'. Write what happened, not a label."
+            ),
+            by=senior,
+        )
+        if n == 0 and record.feedback:
+            audits.mark_feedback_done(record.feedback[0], "Asked them and added it.")

@@ -1,0 +1,132 @@
+"""Caseloads and re-allocation."""
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+
+from app import audit, clock
+from app.access import get_or_404, requires
+from app.clients import care
+from app.clients import service as clients_service
+from app.extensions import db
+from app.forms import Form
+from app.models import Reallocation, User
+from app.pages import paginate, render_page
+from app.team import bp, caseloads, reallocation
+from app.team.forms import ReallocationForm
+
+
+def me():
+    return current_user._get_current_object()
+
+
+@bp.route("/caseloads", endpoint="caseloads")  # the Team tile on the home page names it
+@requires("team.oversee")
+def caseloads_page():
+    today = clock.today()
+    rows = caseloads.caseloads(today)
+    return render_page(
+        "team/caseloads.html",
+        rows=rows,
+        total=caseloads.totals(rows),
+        levels=caseloads.LEVEL_WORDS,
+        month=today,
+        recent=list(db.session.scalars(reallocation.recent_query().limit(5))),
+        person_view=reallocation.PERSON_VIEW_SHORT,
+    )
+
+
+@bp.route("/caseloads/<int:worker_id>")
+@requires("team.oversee")
+def worker_caseload(worker_id: int):
+    worker = get_or_404(User, worker_id)
+    page = paginate(caseloads.people_of_query(worker))
+    audit.record("team.caseload_viewed", record=worker, detail={"page": page.number})
+    return render_page(
+        "team/worker_caseload.html",
+        worker=worker,
+        page=page,
+        rows=caseloads.people_details(page.items),
+        levels=caseloads.LEVEL_WORDS,
+        start_form=Form(),
+        today=clock.today(),
+    )
+
+
+@bp.route("/people/<int:client_id>/reallocate", methods=["GET", "POST"])
+@requires("team.oversee")
+def reallocate(client_id: int):
+    client = clients_service.get_client_for_current_user(client_id)
+    assessment = care.latest_assessment(client)
+    suggestions = [
+        s
+        for s in care.suggest_workers(assessment.needs if assessment else [])
+        if s.worker.id != client.worker_id
+    ]
+    form = ReallocationForm()
+    form.worker_id.choices = [
+        (
+            str(s.worker.id),
+            f"{s.worker.display_name}: {s.caseload} people now"
+            + (f". Shares: {', '.join(s.shared).lower()}" if s.shared else ""),
+        )
+        for s in suggestions
+    ]
+    if request.method == "GET":
+        audit.record(
+            "client.viewed", record=client, client_id=client.id, detail={"page": "reallocate"}
+        )
+    if form.validate_on_submit():
+        worker = db.session.get(User, int(form.worker_id.data))
+        if worker is None:
+            abort(404)
+        record = reallocation.reallocate(
+            client,
+            worker,
+            reason=form.reason.data,
+            person_view=form.person_view.data,
+            handover_note=form.handover_note.data,
+            handover_on=form.handover_on.data,
+            by=me(),
+        )
+        flash(f"{worker.display_name} now supports {client.name}. Both workers will see this.")
+        return redirect(url_for("team.reallocation", reallocation_id=record.id), 303)
+    return render_page(
+        "team/reallocate.html",
+        form=form,
+        client=client,
+        history=clients_service.allocations(client),
+        earlier=reallocation.for_client(client),
+    )
+
+
+def _readable(reallocation_id: int) -> Reallocation:
+    return get_or_404(
+        Reallocation, reallocation_id, visible=lambda r: reallocation.can_read(me(), r)
+    )
+
+
+@bp.route("/reallocations/<int:reallocation_id>", endpoint="reallocation")
+@requires("clients.open")
+def reallocation_page(reallocation_id: int):
+    record = _readable(reallocation_id)
+    audit.record("team.reallocation_viewed", record=record, client_id=record.client_id)
+    return render_page(
+        "team/reallocation.html",
+        record=record,
+        person_views=reallocation.PERSON_VIEWS,
+        history=clients_service.allocations(record.client),
+        unseen=reallocation.is_unseen_by(me(), record),
+        can_open=clients_service.can_open(me(), record.client),
+        seen_form=Form(),
+    )
+
+
+@bp.route("/reallocations/<int:reallocation_id>/read", methods=["POST"])
+@requires("clients.open")
+def reallocation_read(reallocation_id: int):
+    record = _readable(reallocation_id)
+    if not Form().validate_on_submit():
+        abort(400)
+    reallocation.mark_seen(record, me())
+    flash("Marked as read.")
+    return redirect(url_for("home.index"), 303)

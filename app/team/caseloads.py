@@ -1,0 +1,280 @@
+"""Every worker's caseload, counted with a few grouped queries (never one per worker or per
+person), so the page stays quick with tens of thousands of files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Select, and_, case, false, func, or_, select
+
+from app import clock, contact_rules
+from app.access import SENIOR, WORKER
+from app.clients.service import caseload_counts
+from app.extensions import db
+from app.models import Assessment, CaseNote, Client, Episode, FileAudit, Plan, User
+from app.needs import URGENCY
+from app.team import completeness
+
+REVIEW_DUE_DAYS = 14  # a plan review this close counts as due
+LEVELS = tuple(URGENCY)  # immediate, ongoing, intensive
+LEVEL_WORDS = {"immediate": "Immediate", "ongoing": "Ongoing", "intensive": "Intensive"}
+SCORE_MONTHS = 12  # a worker's file check score counts the last year of checks
+
+
+def start_of(day: date) -> datetime:
+    """The first moment of a Canberra day, as an aware datetime."""
+    return datetime.combine(day, time.min, tzinfo=clock.CANBERRA)
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The first day of the month, and the first day of the next month."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following
+
+
+@dataclass
+class CaseloadRow:
+    worker: User
+    people: int = 0
+    levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
+    contacts: int = 0
+    late_notes: int = 0
+    reviews_due: int = 0
+    reviews_overdue: int = 0
+    score: completeness.Score | None = None
+
+    @property
+    def not_assessed(self) -> int:
+        return max(0, self.people - sum(self.levels.values()))
+
+
+def latest_levels() -> Select:
+    """(client_id, support level) of each person's newest assessment, as a subquery."""
+    ranked = select(
+        Assessment.client_id,
+        Assessment.support_level,
+        func.row_number()
+        .over(
+            partition_by=Assessment.client_id,
+            order_by=(Assessment.created_at.desc(), Assessment.id.desc()),
+        )
+        .label("n"),
+    ).subquery()
+    return select(ranked.c.client_id, ranked.c.support_level).where(ranked.c.n == 1).subquery()
+
+
+def latest_plans() -> Select:
+    """The newest plan of each episode, as a subquery of plan ids."""
+    return select(func.max(Plan.id).label("id")).group_by(Plan.episode_id).subquery()
+
+
+def level_counts() -> dict[int, dict[str, int]]:
+    levels = latest_levels()
+    rows = db.session.execute(
+        select(Client.worker_id, levels.c.support_level, func.count())
+        .join(levels, levels.c.client_id == Client.id)
+        .where(Client.worker_id.is_not(None), levels.c.support_level.in_(LEVELS))
+        .group_by(Client.worker_id, levels.c.support_level)
+    )
+    found: dict[int, dict[str, int]] = {}
+    for worker_id, level, count in rows:
+        found.setdefault(worker_id, dict.fromkeys(LEVELS, 0))[level] = count
+    return found
+
+
+def note_counts(today: date) -> dict[int, tuple[int, int]]:
+    """(contacts, late notes) this month, by the worker who wrote the note."""
+    first, following = month_of(today)
+    rows = db.session.execute(
+        select(
+            CaseNote.created_by_id,
+            func.count(),
+            func.sum(case((CaseNote.late.is_(True), 1), else_=0)),
+        )
+        .where(
+            CaseNote.superseded.is_(False),
+            CaseNote.contact_at >= start_of(first),
+            CaseNote.contact_at < start_of(following),
+            CaseNote.created_by_id.is_not(None),
+        )
+        .group_by(CaseNote.created_by_id)
+    )
+    return {worker_id: (count, int(late or 0)) for worker_id, count, late in rows}
+
+
+def review_counts(today: date) -> dict[int, tuple[int, int]]:
+    """(due soon or overdue, overdue) plan reviews of open episodes, by the person's worker."""
+    latest = latest_plans()
+    rows = db.session.execute(
+        select(
+            Client.worker_id,
+            func.count(),
+            func.sum(case((Plan.review_on < today, 1), else_=0)),
+        )
+        .select_from(Plan)
+        .join(latest, latest.c.id == Plan.id)
+        .join(Episode, Episode.id == Plan.episode_id)
+        .join(Client, Client.id == Plan.client_id)
+        .where(
+            Episode.closed_on.is_(None),
+            Client.worker_id.is_not(None),
+            Plan.review_on <= today + timedelta(days=REVIEW_DUE_DAYS),
+        )
+        .group_by(Client.worker_id)
+    )
+    return {worker_id: (due, int(overdue or 0)) for worker_id, due, overdue in rows}
+
+
+def audit_scores(today: date) -> dict[int, completeness.Score]:
+    """Each worker's file check score: the latest finished check of each of their files."""
+    since = start_of(today - timedelta(days=SCORE_MONTHS * 365 // 12))
+    ranked = (
+        select(
+            FileAudit.id,
+            func.row_number()
+            .over(
+                partition_by=FileAudit.client_id,
+                order_by=(FileAudit.finished_at.desc(), FileAudit.id.desc()),
+            )
+            .label("n"),
+        )
+        .where(FileAudit.status == "done", FileAudit.finished_at >= since)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(FileAudit.worker_id, FileAudit.met, FileAudit.counted)
+        .join(ranked, ranked.c.id == FileAudit.id)
+        .where(ranked.c.n == 1, FileAudit.worker_id.is_not(None))
+    )
+    per_worker: dict[int, list[completeness.Score]] = {}
+    for worker_id, met, counted in rows:
+        per_worker.setdefault(worker_id, []).append(completeness.Score(met or 0, counted or 0))
+    return {w: completeness.combined(scores) for w, scores in per_worker.items()}
+
+
+def team_members(with_people: set[int]) -> list[User]:
+    """Active workers and seniors, and anyone else who still has people allocated."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(
+                or_(
+                    and_(User.active.is_(True), User.role.in_((WORKER, SENIOR))),
+                    User.id.in_(with_people) if with_people else false(),
+                )
+            )
+            .order_by(User.display_name, User.id)
+        )
+    )
+
+
+def caseloads(today: date | None = None) -> list[CaseloadRow]:
+    """One row per worker: people, support levels, contacts, reviews, late notes, score."""
+    today = today or clock.today()
+    people = caseload_counts()
+    levels = level_counts()
+    notes = note_counts(today)
+    reviews = review_counts(today)
+    scores = audit_scores(today)
+    rows = []
+    for worker in team_members(set(people)):
+        row = CaseloadRow(worker=worker, people=people.get(worker.id, 0))
+        row.levels.update(levels.get(worker.id, {}))
+        row.contacts, row.late_notes = notes.get(worker.id, (0, 0))
+        row.reviews_due, row.reviews_overdue = reviews.get(worker.id, (0, 0))
+        row.score = scores.get(worker.id)
+        rows.append(row)
+    return rows
+
+
+def totals(rows: list[CaseloadRow]) -> CaseloadRow:
+    total = CaseloadRow(worker=User(display_name="Everyone"))
+    for row in rows:
+        total.people += row.people
+        for level in LEVELS:
+            total.levels[level] += row.levels[level]
+        total.contacts += row.contacts
+        total.late_notes += row.late_notes
+        total.reviews_due += row.reviews_due
+        total.reviews_overdue += row.reviews_overdue
+    total.score = completeness.combined(r.score for r in rows if r.score)
+    return total
+
+
+# --- one worker's people -----------------------------------------------------------------------
+
+
+def people_of_query(worker: User) -> Select:
+    return (
+        select(Client)
+        .where(Client.worker_id == worker.id)
+        .order_by(Client.search_nickname, Client.search_given, Client.id)
+    )
+
+
+@dataclass
+class PersonRow:
+    client: Client
+    level: str | None
+    last_contact: date | None
+    review_on: date | None
+    open_episode: bool
+    last_audit: FileAudit | None
+
+
+def people_details(clients: list[Client]) -> list[PersonRow]:
+    """What the caseload page shows for each person on one page of a caseload."""
+    ids = [c.id for c in clients]
+    if not ids:
+        return []
+    levels = latest_levels()
+    level_of = dict(
+        db.session.execute(
+            select(levels.c.client_id, levels.c.support_level).where(levels.c.client_id.in_(ids))
+        ).all()
+    )
+    last = contact_rules.last_contacts(ids)
+    latest = latest_plans()
+    review_of = dict(
+        db.session.execute(
+            select(Plan.client_id, func.min(Plan.review_on))
+            .join(latest, latest.c.id == Plan.id)
+            .join(Episode, Episode.id == Plan.episode_id)
+            .where(Plan.client_id.in_(ids), Episode.closed_on.is_(None))
+            .group_by(Plan.client_id)
+        ).all()
+    )
+    open_ids = set(
+        db.session.scalars(
+            select(Episode.client_id).where(Episode.client_id.in_(ids), Episode.closed_on.is_(None))
+        )
+    )
+    audits: dict[int, FileAudit] = {}
+    for audit in db.session.scalars(
+        select(FileAudit).where(FileAudit.client_id.in_(ids)).order_by(FileAudit.id)
+    ):
+        audits[audit.client_id] = audit
+    return [
+        PersonRow(
+            client=c,
+            level=level_of.get(c.id),
+            last_contact=contact_rules.local_day(last.get(c.id)),
+            review_on=review_of.get(c.id),
+            open_episode=c.id in open_ids,
+            last_audit=audits.get(c.id),
+        )
+        for c in clients
+    ]
+
+
+def allocatable_workers() -> list[User]:
+    """Who a person can be allocated to: active workers and seniors."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.active.is_(True), User.role.in_((WORKER, SENIOR)))
+            .order_by(User.display_name, User.id)
+        )
+    )

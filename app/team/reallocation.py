@@ -1,0 +1,137 @@
+"""Re-allocation: moving a person to another worker, carefully and with them.
+
+Losing a trusted worker and telling the story again can be hard, so a senior records why,
+whether the person was asked and agrees, the handover note and the date. The client area's
+`allocate` keeps the allocation history on the file; the old and the new worker both see the
+re-allocation on their home page until each says they have read it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, and_, or_, select
+
+from app import audit, clock
+from app.access import SENIORS
+from app.clients import service as clients_service
+from app.clients.timeline import add_to_timeline
+from app.extensions import db
+from app.models import Client, Reallocation, User
+from app.templating import day as day_words
+
+# What the person said, in the words of the form, and short words for the timeline.
+PERSON_VIEWS: dict[str, str] = {
+    "agrees": "They were asked, and they agree",
+    "unsure": "They were asked, and they are not sure yet",
+    "disagrees": "They were asked, and they do not agree",
+    "not_asked": "They have not been asked yet",
+}
+PERSON_VIEW_SHORT: dict[str, str] = {
+    "agrees": "they agree",
+    "unsure": "they are not sure yet",
+    "disagrees": "they do not agree",
+    "not_asked": "not asked yet",
+}
+ALLOCATION_REASON_LIMIT = 300
+
+
+def reallocate(
+    client: Client,
+    to_worker: User,
+    *,
+    reason: str,
+    person_view: str,
+    handover_note: str,
+    handover_on: date,
+    by: User,
+) -> Reallocation:
+    """Give the file to `to_worker`, keeping the history, and tell both workers."""
+    if client.worker_id == to_worker.id:
+        raise ValueError("the person is with this worker already")
+    from_worker_id = client.worker_id
+    short = reason if len(reason) <= ALLOCATION_REASON_LIMIT else reason[:297] + "..."
+    allocation = clients_service.allocate(client, to_worker, reason=short, by=by)
+    record = Reallocation(
+        client_id=client.id,
+        allocation_id=allocation.id,
+        from_worker_id=from_worker_id,
+        to_worker_id=to_worker.id,
+        reason=reason,
+        person_view=person_view,
+        handover_note=handover_note,
+        handover_on=handover_on,
+        created_by_id=by.id,
+    )
+    db.session.add(record)
+    db.session.flush()
+    audit.record(
+        "team.reallocated",
+        record=record,
+        client_id=client.id,
+        detail={"from": from_worker_id, "to": to_worker.id, "person": person_view},
+    )
+    add_to_timeline(
+        client,
+        kind="reallocated",
+        summary=(
+            f"Re-allocation agreed with {by.display_name}: {PERSON_VIEW_SHORT[person_view]}. "
+            f"Handover {day_words(handover_on)}"
+        ),
+        record=record,
+    )
+    return record
+
+
+def can_read(user: User, record: Reallocation) -> bool:
+    """The senior team, and the old and the new worker."""
+    return user.role in SENIORS or user.id in (record.from_worker_id, record.to_worker_id)
+
+
+def unseen_condition(user: User):
+    return or_(
+        and_(Reallocation.from_worker_id == user.id, Reallocation.from_seen_at.is_(None)),
+        and_(Reallocation.to_worker_id == user.id, Reallocation.to_seen_at.is_(None)),
+    )
+
+
+def unseen_for(user: User) -> list[Reallocation]:
+    """Re-allocations this worker has not read yet (as the old or the new worker)."""
+    return list(
+        db.session.scalars(
+            select(Reallocation)
+            .where(unseen_condition(user))
+            .order_by(Reallocation.handover_on, Reallocation.id)
+            .limit(20)
+        )
+    )
+
+
+def is_unseen_by(user: User, record: Reallocation) -> bool:
+    return (record.from_worker_id == user.id and record.from_seen_at is None) or (
+        record.to_worker_id == user.id and record.to_seen_at is None
+    )
+
+
+def mark_seen(record: Reallocation, user: User) -> None:
+    """The old or the new worker has read it."""
+    moment = clock.now()
+    if record.from_worker_id == user.id and record.from_seen_at is None:
+        record.from_seen_at = moment
+    if record.to_worker_id == user.id and record.to_seen_at is None:
+        record.to_seen_at = moment
+    audit.record("team.reallocation_read", record=record, client_id=record.client_id)
+
+
+def for_client(client: Client) -> list[Reallocation]:
+    return list(
+        db.session.scalars(
+            select(Reallocation)
+            .where(Reallocation.client_id == client.id)
+            .order_by(Reallocation.id.desc())
+        )
+    )
+
+
+def recent_query() -> Select:
+    return select(Reallocation).order_by(Reallocation.id.desc())
