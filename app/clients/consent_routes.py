@@ -218,6 +218,9 @@ def consent_check(client_id: int, draft_id: int):
         draft.status = "done"
         draft.result_id = consent.id
         flash(f"Consent to share with {consent.party_name} saved.")
+        back_to = answers.get("_return_to")  # a page that sent the worker here (a referral)
+        if isinstance(back_to, str) and back_to.startswith("/") and not back_to.startswith("//"):
+            return redirect(back_to, 303)
         return redirect(url_for("clients.consent", client_id=client.id, consent_id=consent.id), 303)
     return render_page(
         "clients/consent_check.html",

@@ -54,6 +54,8 @@ class Plan(Base):
     agreed_on: Mapped[date]
     review_on: Mapped[date] = mapped_column(index=True)  # default: three months on
     version: Mapped[int] = mapped_column(default=1)
+    # Set on every change, so the plan row is written (and its version checked) each time.
+    changed_at: Mapped[datetime | None]
 
     goals: Mapped[list[Goal]] = relationship(
         back_populates="plan", order_by="Goal.position", cascade="all, delete-orphan"
@@ -87,6 +89,8 @@ class Goal(Base):
     strategies: Mapped[str | None] = mapped_column(Text)  # what will help with them
     status: Mapped[str] = mapped_column(String(20), default="working_on")  # GOAL_STATUSES
     status_on: Mapped[date | None]  # when it was done, changed or put aside
+    # A goal "changed" into new words: the new goal points at the one it replaced.
+    changed_from_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id"))
 
     plan: Mapped[Plan] = relationship(back_populates="goals")
     steps: Mapped[list[GoalStep]] = relationship(
@@ -159,6 +163,10 @@ class CaseNote(Base):
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"), index=True)
     # True once a newer version corrects this one; only current notes count.
     superseded: Mapped[bool] = mapped_column(default=False)
+    # Why a correction was made (on the correcting version).
+    why_changed: Mapped[str | None] = mapped_column(String(300))
+    # The appointment this note is about, when it was written from the appointment's outcome.
+    appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"), index=True)
 
     author: Mapped[User | None] = relationship(foreign_keys="CaseNote.created_by_id")
 
@@ -192,6 +200,7 @@ class Appointment(Base):
     follow_up: Mapped[str | None] = mapped_column(Text)
     cancelled: Mapped[bool] = mapped_column(default=False)
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"), index=True)
+    outcome_at: Mapped[datetime | None]  # when "afterwards" was written
 
 
 class Referral(Base):
@@ -208,6 +217,7 @@ class Referral(Base):
     appointment_made: Mapped[bool] = mapped_column(default=False)
     attended: Mapped[bool | None]
     outcome: Mapped[str | None] = mapped_column(Text)
+    outcome_on: Mapped[date | None]  # when the outcome was last written
 
 
 AID_KINDS = {
@@ -243,6 +253,23 @@ ADVOCACY_KINDS = {
     "systemic": "A problem for many people (raised to the manager)",
     "complaint": "Help with a complaint",
 }
+# Where an individual or systemic issue is up to (the model's status column).
+ADVOCACY_STATUSES = {
+    "open": "Working on it",
+    "waiting": "Waiting to hear back",
+    "resolved": "Sorted out",
+    "closed": "Closed",
+}
+# A complaint has its own steps.
+COMPLAINT_STATUSES = {
+    "preparing": "Getting it ready",
+    "lodged": "Sent in",
+    "looking": "They are looking into it",
+    "resolved": "Sorted out",
+    "withdrawn": "They chose to stop",
+    "closed": "Closed",
+}
+FINISHED_STATUSES = frozenset({"resolved", "closed", "withdrawn"})
 COMPLAINT_BODIES = {
     "human_rights": "ACT Human Rights Commission",
     "ombudsman": "Ombudsman",
@@ -270,3 +297,5 @@ class AdvocacyIssue(Base):
     closed_on: Mapped[date | None]
     # A systemic issue can be linked to the people it affects (individual issues or clients).
     systemic_id: Mapped[int | None] = mapped_column(ForeignKey("advocacy_issue.id"), index=True)
+    # The episode it belongs to (for one person's issue), so a closed episode stays as it was.
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)

@@ -1,0 +1,198 @@
+"""Appointments for a person: book one (with transport and questions), write what happened
+afterwards, or cancel it."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+
+from app import clock
+from app.access import requires
+from app.care import appointments, bp, words
+from app.care.common import EpisodeClosed, Refused, is_editable, local_moment, open_episode
+from app.care.forms import AppointmentForm, OutcomeForm, parse_time
+from app.care.support import active_partners
+from app.care.views import an_id, closed_page, header, load_client, me, record_of
+from app.extensions import db
+from app.forms import Form
+from app.models import Appointment, Partner, Referral, User
+from app.models.care import TRANSPORT
+from app.pages import render_page
+
+
+def _list_url(client) -> str:
+    return url_for("care.appointments", client_id=client.id)
+
+
+@bp.route("/clients/<int:client_id>/appointments", endpoint="appointments")
+@requires("clients.open")
+def appointment_list(client_id: int):
+    client = load_client(client_id, "appointments")
+    coming, earlier = appointments.for_client(client)
+    every = coming + earlier
+    return render_page(
+        "care/appointments.html",
+        coming=coming,
+        earlier=earlier,
+        partners=appointments.partners_of(every),
+        going=appointments.people_going(every),
+        transport=TRANSPORT,
+        **header(client),
+    )
+
+
+def _choices(form) -> None:
+    form.partner_id.choices = [("", "Someone else (write who below)")] + [
+        (str(p.id), p.name) for p in active_partners()
+    ]
+    form.worker_id.choices = [("", "No worker going")] + [
+        (str(u.id), u.display_name) for u in appointments.workers_to_go()
+    ]
+
+
+@bp.route("/clients/<int:client_id>/appointments/new", methods=["GET", "POST"])
+@requires("clients.open")
+def appointment_new(client_id: int):
+    client = load_client(client_id, "new appointment")
+    if open_episode(client) is None:
+        if request.method == "POST":
+            return closed_page(client, AppointmentForm(), _list_url(client))
+        flash("There is no open episode of care. Open a new episode to book appointments.")
+        return redirect(url_for("clients.episodes", client_id=client.id), 303)
+    form = AppointmentForm()
+    _choices(form)
+    referral = None
+    referral_id = an_id(request.values.get("referral")) or an_id(form.referral_id.data)
+    if referral_id:
+        referral = record_of(Referral, referral_id, client)
+    if request.method == "GET":
+        form.transport.data = "none"
+        form.worker_id.data = str(me().id)
+        if referral is not None:
+            form.partner_id.data = str(referral.partner_id)
+            form.referral_id.data = str(referral.id)
+    if form.validate_on_submit():
+        partner_id = int(form.partner_id.data) if form.partner_id.data else None
+        worker_id = int(form.worker_id.data) if form.worker_id.data else None
+        if worker_id is not None and db.session.get(User, worker_id) is None:
+            abort(404)
+        try:
+            appointments.create_appointment(
+                client,
+                appointments.AppointmentData(
+                    starts_at=local_moment(form.on_day.data, parse_time(form.at_time.data)),
+                    transport=form.transport.data,
+                    place=form.place.data or None,
+                    partner_id=partner_id,
+                    with_whom=form.with_whom.data or None,
+                    worker_id=worker_id,
+                    questions=form.questions.data or None,
+                    referral_id=referral.id if referral else None,
+                ),
+                me(),
+            )
+        except EpisodeClosed:
+            return closed_page(client, form, _list_url(client))
+        except Refused as refused:
+            if refused.message == appointments.OUT_OF_RANGE:
+                form.on_day.errors.append(refused.message)
+            else:
+                form.form_errors.append(refused.message)
+        else:
+            flash("Appointment booked.")
+            return redirect(_list_url(client), 303)
+    return render_page("care/appointment_form.html", form=form, referral=referral, **header(client))
+
+
+@bp.route("/clients/<int:client_id>/appointments/<int:appointment_id>")
+@requires("clients.open")
+def appointment(client_id: int, appointment_id: int):
+    client = load_client(client_id, "appointment")
+    record = record_of(Appointment, appointment_id, client)
+    return render_page(
+        "care/appointment.html",
+        record=record,
+        partner=db.session.get(Partner, record.partner_id) if record.partner_id else None,
+        going=db.session.get(User, record.worker_id) if record.worker_id else None,
+        transport=TRANSPORT,
+        editable=is_editable(record),
+        started=record.starts_at <= clock.now(),
+        cancel_form=Form(),
+        **header(client),
+    )
+
+
+@bp.route(
+    "/clients/<int:client_id>/appointments/<int:appointment_id>/outcome", methods=["GET", "POST"]
+)
+@requires("clients.open")
+def appointment_outcome(client_id: int, appointment_id: int):
+    client = load_client(client_id, "appointment outcome")
+    record = record_of(Appointment, appointment_id, client)
+    back = url_for("care.appointment", client_id=client.id, appointment_id=record.id)
+    if not is_editable(record):
+        if request.method == "POST":
+            return closed_page(client, OutcomeForm(), back)
+        flash("This episode of care is closed, so it cannot change.")
+        return redirect(back, 303)
+    if request.method == "GET":
+        form = OutcomeForm(
+            data={
+                "attended": None
+                if record.attended is None
+                else ("yes" if record.attended else "no"),
+                "what_happened": record.what_happened or "",
+                "follow_up": record.follow_up or "",
+                "as_note": record.attended is None,
+            }
+        )
+    else:
+        form = OutcomeForm()
+    found = []
+    if form.validate_on_submit():
+        if request.form.get("word_check") != "keep" and form.as_note.data:
+            found = words.suggestions(f"{form.what_happened.data}\n{form.follow_up.data}")
+        if not found:
+            try:
+                note = appointments.record_outcome(
+                    record,
+                    attended=form.attended.data == "yes",
+                    what_happened=form.what_happened.data or None,
+                    follow_up=form.follow_up.data or None,
+                    as_note=form.as_note.data,
+                    user=me(),
+                    client=client,
+                )
+            except EpisodeClosed:
+                return closed_page(client, form, back)
+            except Refused as refused:
+                form.form_errors.append(refused.message)
+            else:
+                flash("Saved. A case note was added too." if note else "Saved.")
+                return redirect(back, 303)
+    return render_page(
+        "care/appointment_outcome.html",
+        form=form,
+        record=record,
+        found=found,
+        with_whom=appointments.who_with(record),
+        **header(client),
+    )
+
+
+@bp.route("/clients/<int:client_id>/appointments/<int:appointment_id>/cancel", methods=["POST"])
+@requires("clients.open")
+def appointment_cancel(client_id: int, appointment_id: int):
+    client = load_client(client_id, "cancel appointment")
+    record = record_of(Appointment, appointment_id, client)
+    back = url_for("care.appointment", client_id=client.id, appointment_id=record.id)
+    if not Form().validate_on_submit():
+        abort(400)
+    try:
+        appointments.cancel_appointment(record, user=me(), client=client)
+    except EpisodeClosed:
+        return closed_page(client, back_url=back)
+    except Refused as refused:
+        flash(refused.message)
+    else:
+        flash("Appointment cancelled.")
+    return redirect(back, 303)

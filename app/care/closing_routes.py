@@ -1,0 +1,166 @@
+"""Closing an episode of care: one question a page, then "Check your answers"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, redirect, request, url_for
+
+from app import clock
+from app.access import requires
+from app.care import bp, closing
+from app.care.common import Refused, open_episode
+from app.care.forms import CLOSE_FORMS
+from app.care.views import header, load_client, me
+from app.clients import service as client_service
+from app.extensions import db
+from app.forms import Form
+from app.models import Episode
+from app.pages import render_page
+
+# Form field -> draft answer; the answers keep national codes as numbers (drugs as text).
+FIELDS = {
+    "reason": ("reason", int),
+    "main_treatment_type": ("main_treatment_type", int),
+    "delivery_setting": ("delivery_setting", int),
+    "principal_drug": ("principal_drug", lambda v: v or None),
+    "closed_on": ("closed_on", lambda v: v.isoformat() if v else None),
+}
+
+
+def _episode_url(client, episode_id: int) -> str:
+    return url_for("clients.episode", client_id=client.id, episode_id=episode_id)
+
+
+@bp.route("/clients/<int:client_id>/close", methods=["GET", "POST"])
+@requires("clients.open")
+def close_start(client_id: int):
+    client = load_client(client_id, "close episode")
+    episode = open_episode(client)
+    if episode is None:
+        flash("There is no open episode of care to close.")
+        return redirect(url_for("clients.episodes", client_id=client.id), 303)
+    form = Form()
+    if form.validate_on_submit():
+        draft = closing.start_draft(client, episode, me())
+        return redirect(
+            url_for("care.close_step", client_id=client.id, draft_id=draft.id, step_key="reason"),
+            303,
+        )
+    return render_page("care/close_start.html", form=form, **header(client))
+
+
+def _draft_and_episode(client, draft_id: int, *, lock: bool = False):
+    draft = client_service.get_draft_or_404(draft_id, kind=closing.DRAFT_KIND, lock=lock)
+    if draft.client_id != client.id:
+        abort(404)
+    episode = db.session.get(Episode, (draft.answers or {}).get("episode_id") or 0)
+    if episode is None or episode.client_id != client.id:
+        abort(404)
+    return draft, episode
+
+
+def _form_data(answers: dict) -> dict:
+    data = {k: answers.get(k) for k in FIELDS}
+    for key in ("reason", "main_treatment_type", "delivery_setting"):
+        if data.get(key) is not None:
+            data[key] = str(data[key])
+    if data.get("closed_on"):
+        data["closed_on"] = date.fromisoformat(data["closed_on"])
+    return data
+
+
+@bp.route("/clients/<int:client_id>/close/<int:draft_id>/<step_key>", methods=["GET", "POST"])
+@requires("clients.open")
+def close_step(client_id: int, draft_id: int, step_key: str):
+    client = load_client(client_id, f"close episode {step_key}")
+    draft, episode = _draft_and_episode(client, draft_id)
+    the_step = closing.step(step_key)
+    if the_step is None or step_key == "check":
+        abort(404)
+    if draft.status != "open" or not episode.is_open:
+        flash("This episode of care is closed.")
+        return redirect(_episode_url(client, episode.id), 303)
+    number = closing.STEP_KEYS.index(step_key)
+    form_class = CLOSE_FORMS[step_key]
+    form = form_class() if request.method == "POST" else form_class(data=_form_data(draft.answers))
+    if form.validate_on_submit():
+        answers = dict(draft.answers or {})
+        for field in form:
+            if field.name in FIELDS:
+                key, convert = FIELDS[field.name]
+                answers[key] = convert(field.data)
+        draft.answers = answers
+        draft.updated_at = clock.now()
+        then = request.form.get("then")
+        if then == "stop":
+            flash("Draft kept. Tap Start to carry on where you stopped.")
+            return redirect(url_for("care.close_start", client_id=client.id), 303)
+        if then == "check" or number + 1 == len(closing.STEPS):
+            return redirect(
+                url_for("care.close_check", client_id=client.id, draft_id=draft.id), 303
+            )
+        return redirect(
+            url_for(
+                "care.close_step",
+                client_id=client.id,
+                draft_id=draft.id,
+                step_key=closing.STEP_KEYS[number + 1],
+            ),
+            303,
+        )
+    back = (
+        url_for(
+            "care.close_step",
+            client_id=client.id,
+            draft_id=draft.id,
+            step_key=closing.STEP_KEYS[number - 1],
+        )
+        if number
+        else url_for("care.close_start", client_id=client.id)
+    )
+    return render_page(
+        "care/close_step.html",
+        form=form,
+        client=client,
+        draft=draft,
+        step=the_step,
+        number=number + 1,
+        count=len(closing.STEPS),
+        back_url=back,
+        episode=episode,
+        from_check=request.args.get("from") == "check",
+    )
+
+
+@bp.route("/clients/<int:client_id>/close/<int:draft_id>/check", methods=["GET", "POST"])
+@requires("clients.open")
+def close_check(client_id: int, draft_id: int):
+    client = load_client(client_id, "close episode check")
+    draft, episode = _draft_and_episode(client, draft_id, lock=request.method == "POST")
+    if draft.status == "done" or not episode.is_open:
+        flash("This episode of care is closed.")
+        return redirect(_episode_url(client, episode.id), 303)
+    form = Form()
+    answers = draft.answers or {}
+    missing = closing.missing(answers)
+    if form.validate_on_submit():
+        try:
+            closing.close(client, episode, answers, me())
+        except Refused as refused:
+            form.form_errors.append(refused.message)
+        else:
+            draft.status = "done"
+            draft.result_id = episode.id
+            draft.updated_at = clock.now()
+            flash("Episode of care closed. It is kept as it was, and counts in the national data.")
+            return redirect(_episode_url(client, episode.id), 303)
+    return render_page(
+        "care/close_check.html",
+        form=form,
+        client=client,
+        draft=draft,
+        episode=episode,
+        rows=closing.check_rows(answers),
+        missing=missing,
+    )

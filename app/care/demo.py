@@ -1,0 +1,539 @@
+"""Demo care work: plans with goals and steps (some reviews due), case notes over the past
+months (some late, one corrected), appointments this week with transport, referrals with
+consent, material aid, advocacy (one problem for many people, one complaint), and two people
+with no contact for over three months (to close). Nothing here is a real person.
+
+Rows are made directly with their own dates, so the timeline reads in order.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from app import clock
+from app.care.common import add_months, local_moment, monday_of
+from app.care.plans import snapshot
+from app.clients import consents
+from app.clients.timeline import add_to_timeline
+from app.demo import DemoContext, demo_area
+from app.extensions import db
+from app.models import (
+    AdvocacyIssue,
+    AidGiven,
+    Appointment,
+    Assessment,
+    CaseNote,
+    Client,
+    Episode,
+    Goal,
+    GoalStep,
+    Partner,
+    Plan,
+    PlanVersion,
+    Referral,
+)
+
+# A need from the assessment -> a goal in the person's words, why, a risk, what helps, steps.
+GOALS = {
+    "drug_treatment": (
+        "Get on bupe with a doctor who is kind",
+        "I am sick of chasing every day",
+        "Long wait at the clinic. Bad past experience with a prescriber.",
+        "Go with a worker to the first visit. Write the questions down first.",
+        [("Ring Pathways for a quick start", "worker"), ("Go to the first visit", "person")],
+    ),
+    "children": (
+        "See my kids every week",
+        "They are my reason to keep going",
+        "CYF meetings are stressful. Past reports.",
+        "A worker comes to every CYF meeting. Plan what to say beforehand.",
+        [("Ask CYF for a contact plan", "worker"), ("Go to the parenting group", "person")],
+    ),
+    "housing": (
+        "A place of my own, somewhere safe",
+        "Couch surfing is wearing me out",
+        "Long housing list. No rental history.",
+        "Priority housing form with support letters. Crisis bed while waiting.",
+        [("Fill in the priority housing form", "person"), ("Write a support letter", "worker")],
+    ),
+    "money": (
+        "Get my payment back on",
+        "No money for food or phone credit",
+        "Missed the last appointment. Hard to get through on the phone.",
+        "See the Centrelink officer at our centre on Thursday.",
+        [("See the Centrelink officer", "person"), ("Book financial counselling", "worker")],
+    ),
+    "legal": (
+        "Get through court without going back inside",
+        "I want to be out for my daughter's birthday",
+        "Court date clashes with dosing. Nerves on the day.",
+        "Legal aid lawyer booked. Worker goes to court with them.",
+        [("See the lawyer at Capital Community Legal", "person"), ("Court support", "worker")],
+    ),
+    "mental_health": (
+        "Feel less low and get out more",
+        "I stay in bed for days",
+        "Long wait for a psychologist. Does not like groups.",
+        "Walks with the worker. GP mental health plan.",
+        [("Book a long GP visit for a mental health plan", "worker")],
+    ),
+    "physical_health": (
+        "Get my leg looked at",
+        "It hurts to walk to the shops",
+        "Scared of hospitals.",
+        "Start at the health van, which is relaxed. Worker comes along.",
+        [("Visit the Street Health Van", "person")],
+    ),
+    "family": (
+        "Talk to my sister again",
+        "She is the only family I have left",
+        "Old arguments. Does not have her number.",
+        "Write a letter first. Practise what to say.",
+        [("Write a letter to her", "person")],
+    ),
+    "food": (
+        "Eat a proper meal every day",
+        "I get shaky and cannot think",
+        "No fridge. Money runs out.",
+        "Lunch at the drop-in. Food vouchers from partners.",
+        [("Come to lunch at the drop-in", "person")],
+    ),
+    "aid": (
+        "Get through winter warm",
+        "Last winter I got really sick",
+        "Nowhere to store things.",
+        "Swag and warm clothes from our partners.",
+        [("Pick up a swag", "person")],
+    ),
+    "transport": (
+        "Get to appointments on time",
+        "I keep missing them and getting cut off",
+        "No car, far from bus stops.",
+        "Our car for the big ones. A bus card for the rest.",
+        [("Get a bus card", "person")],
+    ),
+    "work_study": (
+        "Do a forklift course",
+        "I want a job and to feel useful",
+        "Needs ID and a bank account first.",
+        "Sort out ID first. Volunteer at the centre meanwhile.",
+        [("Get a birth certificate", "person"), ("Find a course that is free", "worker")],
+    ),
+}
+NOTE_TEXTS = (
+    "Met at the drop-in. Talked about how the week went and the next step of the plan.",
+    "Phone call. Confirmed the appointment and the lift there.",
+    "Went with them to the appointment. They asked their questions and felt heard.",
+    "Catch up over coffee. Things are steady. Wants to keep going with the plan.",
+    "Texted to check in. Replied they are OK and will come in on Thursday.",
+    "Outreach in the park. Gave naloxone and a food voucher. Talked about housing.",
+)
+KINDS = ("face_to_face", "phone", "appointment_support", "face_to_face", "text", "outreach")
+TRANSPORT_CYCLE = ("car", "taxi", "public", "none", "rideshare")
+
+
+def _partners() -> dict[str, Partner]:
+    return {p.name: p for p in db.session.scalars(select(Partner))}
+
+
+def _moment(day: date, hour: int, minute: int = 0) -> datetime:
+    return local_moment(day, time(hour, minute))
+
+
+def _plan_for(client, episode, needs, worker, today: date, n: int) -> None:
+    agreed = min(episode.opened_on + timedelta(days=7), today)
+    plan = Plan(
+        client_id=client.id,
+        episode_id=episode.id,
+        agreed_on=agreed,
+        review_on=add_months(agreed, 3),
+        changed_at=_moment(agreed, 11),
+        created_at=_moment(agreed, 11),
+        created_by_id=worker.id,
+    )
+    db.session.add(plan)
+    db.session.flush()
+    db.session.add(
+        PlanVersion(
+            plan_id=plan.id,
+            number=1,
+            changes=[f"Plan started. Review on {plan.review_on:%d/%m/%Y}"],
+            snapshot=snapshot(plan),
+            created_at=_moment(agreed, 11),
+            created_by_id=worker.id,
+        )
+    )
+    add_to_timeline(
+        client,
+        kind="plan_version",
+        summary="Plan started",
+        record=plan,
+        occurred_at=_moment(agreed, 11),
+    )
+    changes = []
+    for position, need in enumerate([x for x in needs if x in GOALS][:3], start=1):
+        words, why, risks, helps, steps = GOALS[need]
+        goal = Goal(
+            position=position,
+            words=words,
+            why=why,
+            priority=position,
+            risks=risks,
+            strategies=helps,
+            status="working_on",
+        )
+        plan.goals.append(goal)
+        for k, (what, who) in enumerate(steps, start=1):
+            due = agreed + timedelta(days=14 * k)
+            done = due if due < today - timedelta(days=7) and (n + k) % 3 else None
+            goal.steps.append(GoalStep(position=k, what=what, who=who, due_on=due, done_on=done))
+        changes.append(f'New goal "{words}"')
+    if not changes:
+        return
+    if n % 5 == 2 and len(plan.goals) > 1:
+        plan.goals[-1].status = "done"
+        plan.goals[-1].status_on = today - timedelta(days=10)
+        changes.append(f'Goal "{plan.goals[-1].words}" marked done')
+    db.session.flush()
+    db.session.add(
+        PlanVersion(
+            plan_id=plan.id,
+            number=2,
+            changes=changes,
+            snapshot=snapshot(plan),
+            created_at=_moment(agreed, 11, 30),
+            created_by_id=worker.id,
+        )
+    )
+    plan.changed_at = _moment(agreed, 11, 30)  # writes the plan row: its version becomes 2
+    add_to_timeline(
+        client,
+        kind="plan_version",
+        summary="Plan: goals added",
+        record=plan,
+        occurred_at=_moment(agreed, 11, 30),
+    )
+
+
+def _note(client, episode, worker, when: datetime, kind: str, text: str, *, late: bool):
+    written = when + (timedelta(days=3) if late else timedelta(hours=2))
+    note = CaseNote(
+        client_id=client.id,
+        episode_id=episode.id,
+        contact_at=when,
+        kind=kind,
+        minutes=(15, 30, 45, 60, 90)[when.day % 5],
+        text=text,
+        late=late,
+        created_at=written,
+        created_by_id=worker.id,
+    )
+    db.session.add(note)
+    db.session.flush()
+    summary = "Case note" + (" (written late)" if late else "")
+    add_to_timeline(client, kind="case_note", summary=summary, record=note, occurred_at=when)
+    return note
+
+
+def _notes_for(client, episode, worker, today: date, n: int, *, quiet: bool) -> list[CaseNote]:
+    made = []
+    day = episode.opened_on
+    step = 0
+    last_day = episode.opened_on + timedelta(days=20) if quiet else today - timedelta(days=1)
+    while day <= last_day:
+        when = _moment(day, 10 + step % 6, (step * 15) % 60)
+        made.append(
+            _note(
+                client,
+                episode,
+                worker,
+                when,
+                KINDS[(n + step) % len(KINDS)],
+                NOTE_TEXTS[(n + step) % len(NOTE_TEXTS)],
+                late=(n + step) % 7 == 3 and when < clock.now() - timedelta(days=3),
+            )
+        )
+        step += 1
+        day += timedelta(days=9 + (n + step) % 8)
+    return made
+
+
+@demo_area(50, "care")
+def make_demo_care(context: DemoContext) -> None:
+    today = clock.today()
+    users = context.users
+    clients = context.made.get("clients") or []
+    partners = _partners()
+    if not clients:
+        return
+    episodes = {
+        e.client_id: e
+        for e in db.session.scalars(select(Episode).where(Episode.closed_on.is_(None)))
+    }
+    quiet = {20, 22}  # no contact for over three months and nothing planned: to close
+    all_notes = []
+    for n, client in enumerate(clients):
+        episode = episodes.get(client.id)
+        worker = client.worker or users["worker"]
+        if episode is None:
+            continue
+        if n in quiet:
+            episode.opened_on = min(episode.opened_on, today - timedelta(days=150))
+        assessment = db.session.scalar(
+            select(Assessment)
+            .where(Assessment.client_id == client.id)
+            .order_by(Assessment.id.desc())
+        )
+        needs = list(assessment.needs or []) if assessment else []
+        if n % 6 != 5 and needs and n not in quiet:
+            _plan_for(client, episode, needs, worker, today, n)
+        all_notes += _notes_for(client, episode, worker, today, n, quiet=n in quiet)
+
+    _correct_one(all_notes)
+    _appointments(clients, episodes, users, partners, today, quiet)
+    _referrals(clients, episodes, users, partners, today)
+    _aid(clients, episodes, partners, today)
+    _advocacy(clients, episodes, users, partners, today)
+
+
+def _correct_one(notes: list[CaseNote]) -> None:
+    if not notes:
+        return
+    old = notes[len(notes) // 2]
+    old.superseded = True
+    fixed = CaseNote(
+        client_id=old.client_id,
+        episode_id=old.episode_id,
+        contact_at=old.contact_at,
+        kind=old.kind,
+        minutes=old.minutes,
+        who_was_there="Their sister",
+        text=old.text + " Their sister came too.",
+        late=old.late,
+        corrects_id=old.id,
+        why_changed="Left out that their sister came",
+        created_at=old.created_at + timedelta(days=1),
+        created_by_id=old.created_by_id,
+    )
+    db.session.add(fixed)
+    db.session.flush()
+    add_to_timeline(
+        db.session.get(Client, old.client_id),
+        kind="case_note_corrected",
+        summary="Case note corrected",
+        record=fixed,
+        occurred_at=fixed.created_at,
+    )
+
+
+def _appointments(clients, episodes, users, partners, today: date, quiet) -> None:
+    """This week for each demo worker, with transport; a couple already past with nothing
+    written afterwards, so "notes to write" has something in it."""
+    monday = monday_of(today)
+    places = [
+        "Northside Community Health",
+        "Pathways Drug and Alcohol Service",
+        "Capital Community Legal",
+        "Homeground Housing Help",
+        "Centrelink community officer",
+    ]
+    k = 0
+    for w, worker_name in enumerate(("worker", "worker2", "worker3")):
+        worker = users.get(worker_name)
+        if worker is None:
+            continue
+        theirs = [
+            (n, c)
+            for n, c in enumerate(clients)
+            if c.worker_id == worker.id and c.id in episodes and n not in quiet
+        ]
+        for j, (_n, client) in enumerate(theirs[:5]):
+            # The first is today (so "Today" has something); the rest across the week.
+            day = today if j == 0 else monday + timedelta(days=(j + w) % 5)
+            starts = _moment(day, 13 + w if j == 0 else 9 + (j * 2 + w) % 7, 30 if j % 2 else 0)
+            partner = partners.get(places[(k + w) % len(places)])
+            past = starts < clock.now()
+            appointment = Appointment(
+                client_id=client.id,
+                episode_id=episodes[client.id].id,
+                starts_at=starts,
+                partner_id=partner.id if partner else None,
+                with_whom=None if partner else "Their GP",
+                transport=TRANSPORT_CYCLE[(k + w) % len(TRANSPORT_CYCLE)],
+                worker_id=worker.id,
+                questions="Can I get take-away doses?\nWhat happens if I miss a day?"
+                if k % 2
+                else "How long is the wait?",
+                created_at=starts - timedelta(days=6),
+                created_by_id=worker.id,
+            )
+            if past and j % 3 == 0:
+                appointment.attended = True
+                appointment.what_happened = "Went well. They asked all their questions."
+                appointment.follow_up = "Call back about results next week."
+                appointment.outcome_at = starts + timedelta(hours=3)
+            db.session.add(appointment)
+            db.session.flush()
+            add_to_timeline(
+                client,
+                kind="appointment",
+                summary=f"Appointment booked with {partner.name if partner else 'their GP'}",
+                record=appointment,
+                occurred_at=appointment.created_at,
+            )
+            k += 1
+
+
+def _consent(client, partner, worker, today: date):
+    found = consents.current_consent_for(client, partner)
+    if found is not None:
+        return found
+    return consents.create_consent(
+        client,
+        {
+            "party_name": partner.name,
+            "relationship_to": "Partner service",
+            "contact_details": partner.phone,
+            "partner_id": partner.id,
+            "shares": ["client_here", "appointments"],
+            "how_given": "signed_paper",
+            "given_on": (today - timedelta(days=40)).isoformat(),
+        },
+        worker,
+    )
+
+
+def _referrals(clients, episodes, users, partners, today: date) -> None:
+    plan = [
+        (0, "Pathways Drug and Alcohol Service", "Wants to start bupe with a quick start", True),
+        (2, "Homeground Housing Help", "Needs a crisis bed and help with the housing form", True),
+        (4, "Money Matters Financial Counselling", "Payment cut off, debts piling up", False),
+        (9, "Capital Community Legal", "Court next month, needs a lawyer", True),
+        (12, "Northside Community Health", "Sore leg that needs a doctor", True),
+    ]
+    for n, name, reason, made in plan:
+        if n >= len(clients) or clients[n].id not in episodes or name not in partners:
+            continue
+        client, partner = clients[n], partners[name]
+        worker = client.worker or users["worker"]
+        consent = _consent(client, partner, worker, today)
+        referral = Referral(
+            client_id=client.id,
+            episode_id=episodes[client.id].id,
+            partner_id=partner.id,
+            referred_on=today - timedelta(days=20 + n),
+            reason=reason,
+            consent_id=consent.id,
+            appointment_made=made,
+            attended=True if made and n % 2 == 0 else None,
+            outcome="Seen, and booked in for a follow-up." if made and n % 2 == 0 else None,
+            created_by_id=worker.id,
+        )
+        db.session.add(referral)
+        db.session.flush()
+        add_to_timeline(
+            client,
+            kind="referral",
+            summary=f"Referred to {partner.name}",
+            record=referral,
+            occurred_at=_moment(referral.referred_on, 14),
+        )
+
+
+def _aid(clients, episodes, partners, today: date) -> None:
+    kinds = ("food", "vouchers", "clothes", "phone_credit", "linen", "tent_swag", "household")
+    sources = ("Homeground Housing Help", None, "Street Health Van", None)
+    for n, client in enumerate(clients):
+        episode = episodes.get(client.id)
+        if episode is None or n % 3 == 2:
+            continue
+        for m in range(1 + n % 3):
+            given = max(episode.opened_on, today - timedelta(days=15 + m * 31 + n))
+            kind = kinds[(n + m) % len(kinds)]
+            source = partners.get(sources[(n + m) % len(sources)] or "")
+            aid = AidGiven(
+                client_id=client.id,
+                episode_id=episode.id,
+                given_on=given,
+                kind=kind,
+                quantity=(1, 2, 1, 3)[(n + m) % 4],
+                partner_id=source.id if source else None,
+                created_by_id=client.worker_id,
+            )
+            db.session.add(aid)
+            db.session.flush()
+            add_to_timeline(
+                client,
+                kind="material_aid",
+                summary=f"Material aid: {aid.quantity} x {kind.replace('_', ' ')}",
+                record=aid,
+                occurred_at=_moment(given, 13),
+            )
+
+
+def _advocacy(clients, episodes, users, partners, today: date) -> None:
+    manager = users.get("manager")
+    pathways = partners.get("Pathways Drug and Alcohol Service")
+    systemic = AdvocacyIssue(
+        kind="systemic",
+        service=pathways.name if pathways else "OMT clinics",
+        partner_id=pathways.id if pathways else None,
+        issue="People on OMT are told there is a three month wait for take-away doses, "
+        "even when they are stable.",
+        status="waiting",
+        what_happened="Manager wrote to the clinic and to ACT Health.",
+        raised_on=today - timedelta(days=30),
+        created_by_id=users["worker"].id,
+    )
+    db.session.add(systemic)
+    db.session.flush()
+    for n in (0, 1, 6, 11):
+        if n >= len(clients) or clients[n].id not in episodes:
+            continue
+        client = clients[n]
+        issue = AdvocacyIssue(
+            kind="individual",
+            client_id=client.id,
+            episode_id=episodes[client.id].id,
+            service=systemic.service,
+            partner_id=systemic.partner_id,
+            issue="Asked for take-away doses to keep a job. Told to wait three months.",
+            what_happened="Spoke to the clinic nurse with them.",
+            status="open",
+            raised_on=today - timedelta(days=35 - n),
+            systemic_id=systemic.id,
+            created_by_id=client.worker_id,
+        )
+        db.session.add(issue)
+        db.session.flush()
+        add_to_timeline(
+            client,
+            kind="advocacy",
+            summary=f"Advocacy with {issue.service}",
+            record=issue,
+            occurred_at=_moment(issue.raised_on, 15),
+        )
+    if len(clients) > 5 and clients[5].id in episodes:
+        client = clients[5]
+        complaint = AdvocacyIssue(
+            kind="complaint",
+            client_id=client.id,
+            episode_id=episodes[client.id].id,
+            complaint_body="health_services",
+            issue="Treated badly at the emergency department and sent home in pain.",
+            what_happened="Complaint written together and sent in.",
+            status="lodged",
+            raised_on=today - timedelta(days=12),
+            created_by_id=client.worker_id or (manager.id if manager else None),
+        )
+        db.session.add(complaint)
+        db.session.flush()
+        add_to_timeline(
+            client,
+            kind="advocacy",
+            summary="Help with a complaint to Health Services Commissioner",
+            record=complaint,
+            occurred_at=_moment(complaint.raised_on, 15),
+        )

@@ -1,0 +1,204 @@
+"""Case notes: one for every contact. Append-only: a correction is a new note that points at
+the one it corrects, which is kept and marked superseded. A note written more than 48 hours
+after the contact is late (counted for the worker and the team)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, case, func, select
+
+from app import clock
+from app.care.common import Refused, episode_for_new_record, log, must_be_editable
+from app.extensions import db
+from app.models import CaseNote
+from app.models.care import LATE_AFTER_HOURS, NOTE_KINDS
+
+NOTE_LIMIT = 20_000  # characters: a long note is kept whole up to here
+LATE_AFTER = timedelta(hours=LATE_AFTER_HOURS)
+
+
+@dataclass
+class NoteData:
+    contact_at: datetime
+    kind: str
+    text: str
+    minutes: int | None = None
+    who_was_there: str | None = None
+
+
+def is_late(contact_at: datetime, written_at: datetime) -> bool:
+    """Written more than 48 hours after the contact."""
+    return written_at - contact_at > LATE_AFTER
+
+
+def _check(data: NoteData) -> None:
+    if data.kind not in NOTE_KINDS:
+        raise Refused("Choose what kind of contact it was")
+    if not (data.text or "").strip():
+        raise Refused("Write the note")
+    if len(data.text) > NOTE_LIMIT:
+        raise Refused(f"The note must be {NOTE_LIMIT:,} characters or fewer")
+    if data.contact_at > clock.now() + timedelta(minutes=5):
+        raise Refused("The contact must be now or earlier")
+
+
+def summary_of(note: CaseNote) -> str:
+    words = NOTE_KINDS.get(note.kind, "Contact")
+    if note.minutes:
+        words += f", {note.minutes} minutes"
+    return words
+
+
+def create_note(client, data: NoteData, user, *, appointment_id: int | None = None) -> CaseNote:
+    _check(data)
+    episode = episode_for_new_record(client)
+    now = clock.now()
+    note = CaseNote(
+        client_id=client.id,
+        episode_id=episode.id,
+        contact_at=data.contact_at,
+        kind=data.kind,
+        minutes=data.minutes,
+        who_was_there=data.who_was_there,
+        text=data.text,
+        late=is_late(data.contact_at, now),
+        appointment_id=appointment_id,
+        created_at=now,
+        created_by_id=getattr(user, "id", None),
+    )
+    db.session.add(note)
+    log(
+        client,
+        action="note.added",
+        record=note,
+        kind="case_note",
+        summary=f"Case note: {summary_of(note)}" + (" (written late)" if note.late else ""),
+        occurred_at=note.contact_at,
+        detail={"kind": note.kind, "late": note.late},
+    )
+    return note
+
+
+def first_version(note: CaseNote) -> CaseNote:
+    seen = {note.id}
+    while note.corrects_id is not None:
+        earlier = db.session.get(CaseNote, note.corrects_id)
+        if earlier is None or earlier.id in seen:
+            break
+        seen.add(earlier.id)
+        note = earlier
+    return note
+
+
+def history(note: CaseNote) -> list[CaseNote]:
+    """Every version of this note, newest first."""
+    chain = [first_version(note)]
+    while True:
+        newer = db.session.scalar(
+            select(CaseNote).where(CaseNote.corrects_id == chain[-1].id).order_by(CaseNote.id)
+        )
+        if newer is None or newer in chain:
+            break
+        chain.append(newer)
+    return list(reversed(chain))
+
+
+def newest_version(note: CaseNote) -> CaseNote:
+    return history(note)[0]
+
+
+def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, client) -> CaseNote:
+    """A new version that points at the old; the old is kept and marked superseded."""
+    must_be_editable(note)
+    if note.superseded:
+        raise Refused("This note was corrected already. Correct the newest version.")
+    _check(data)
+    first = first_version(note)
+    correction = CaseNote(
+        client_id=note.client_id,
+        episode_id=note.episode_id,
+        contact_at=data.contact_at,
+        kind=data.kind,
+        minutes=data.minutes,
+        who_was_there=data.who_was_there,
+        text=data.text,
+        # Late is about when the note was first written, so a correction keeps it.
+        late=note.late or is_late(data.contact_at, first.created_at),
+        corrects_id=note.id,
+        why_changed=why,
+        appointment_id=note.appointment_id,
+        created_at=clock.now(),
+        created_by_id=getattr(user, "id", None),
+    )
+    note.superseded = True
+    db.session.add(correction)
+    log(
+        client,
+        action="note.corrected",
+        record=correction,
+        kind="case_note_corrected",
+        summary=f"Case note corrected: {summary_of(correction)}",
+        detail={"corrects": note.id},
+    )
+    return correction
+
+
+def notes_query(client) -> Select:
+    """The current version of each note, newest contact first."""
+    return (
+        select(CaseNote)
+        .where(CaseNote.client_id == client.id, CaseNote.superseded.is_(False))
+        .order_by(CaseNote.contact_at.desc(), CaseNote.id.desc())
+    )
+
+
+def corrected_ids(notes: list[CaseNote]) -> set[int]:
+    """Which of these notes are corrections (so the list can say so)."""
+    return {n.id for n in notes if n.corrects_id is not None}
+
+
+# --- counting late notes (for the worker, the team and reports) ----------------------------
+
+
+def _late_query(user=None, since: datetime | None = None, until: datetime | None = None):
+    query = select(func.count()).select_from(CaseNote).where(CaseNote.superseded.is_(False))
+    if user is not None:
+        query = query.where(CaseNote.created_by_id == getattr(user, "id", user))
+    if since is not None:
+        query = query.where(CaseNote.contact_at >= since)
+    if until is not None:
+        query = query.where(CaseNote.contact_at < until)
+    return query
+
+
+def late_notes_count(user=None, since: datetime | None = None, until: datetime | None = None):
+    """How many current notes were written late: for one worker (a User or an id), or for
+    everyone; for contacts since (and before) a moment."""
+    return db.session.scalar(_late_query(user, since, until).where(CaseNote.late.is_(True))) or 0
+
+
+def notes_count(user=None, since: datetime | None = None, until: datetime | None = None) -> int:
+    """How many current notes (late or not), counted the same way."""
+    return db.session.scalar(_late_query(user, since, until)) or 0
+
+
+def late_notes_by_worker(
+    since: datetime | None = None, until: datetime | None = None
+) -> dict[int, tuple[int, int]]:
+    """{worker id: (late notes, all notes)} for current notes, in one query."""
+    late = func.sum(case((CaseNote.late.is_(True), 1), else_=0))
+    query = (
+        select(CaseNote.created_by_id, late, func.count())
+        .where(CaseNote.superseded.is_(False), CaseNote.created_by_id.is_not(None))
+        .group_by(CaseNote.created_by_id)
+    )
+    if since is not None:
+        query = query.where(CaseNote.contact_at >= since)
+    if until is not None:
+        query = query.where(CaseNote.contact_at < until)
+    return {
+        worker: (int(n_late or 0), int(total))
+        for worker, n_late, total in db.session.execute(query)
+    }

@@ -1,0 +1,214 @@
+"""Care work as the worker's home and the team see it, and what other areas may call.
+
+Public functions (the team and report areas read care data through these):
+- caseload(worker_id=None): people with an open episode, with last contact, next planned
+  contact, plan review date, quiet (6 weeks) and to-close (the national rule) flags.
+- people_to_close(worker_id=None): no contact for three months and none planned.
+- plan_reviews_due(worker_id=None, within_days=14): plans of open episodes due for review.
+- late_notes_count(user=None, since=None, until=None), notes_count(...),
+  late_notes_by_worker(since=None, until=None): notes written more than 48 hours late.
+- appointments_between(start, end, worker_id=None), waiting_for_outcome(worker_id).
+- aid_totals_by_month(since, until=None, worker_id=None).
+- systemic_issues(open_only=False): systemic advocacy with how many people each affects.
+- summary_for(client): the plan review date and next appointment, for a file's header.
+Each query serves many people at once (no query per person).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from app import clock, contact_rules
+from app.care import appointments
+from app.care.appointments import waiting_for_outcome
+from app.care.common import day_bounds, local_moment
+from app.care.notes import late_notes_by_worker, late_notes_count, notes_count  # noqa: F401
+from app.care.support import aid_totals_by_month, systemic_issues  # noqa: F401
+from app.extensions import db
+from app.models import Appointment, Client, Episode, Handover, Plan, User
+
+REVIEW_SOON_DAYS = 14
+
+
+@dataclass
+class CaseloadRow:
+    client: Client
+    episode: Episode | None
+    last_contact: datetime | None = None
+    next_planned: datetime | None = None
+    review_on: date | None = None
+    quiet: bool = False
+    to_close: bool = False
+
+    @property
+    def review_due(self) -> bool:
+        return self.review_on is not None and self.review_on <= clock.today()
+
+
+def _open_episodes(client_ids: list[int]) -> dict[int, Episode]:
+    if not client_ids:
+        return {}
+    rows = db.session.scalars(
+        select(Episode)
+        .where(Episode.client_id.in_(client_ids), Episode.closed_on.is_(None))
+        .order_by(Episode.id)
+    )
+    return {e.client_id: e for e in rows}
+
+
+def _review_dates(episode_ids: list[int]) -> dict[int, date]:
+    """{episode id: review date of its newest plan}."""
+    if not episode_ids:
+        return {}
+    rows = db.session.execute(
+        select(Plan.episode_id, Plan.review_on)
+        .where(Plan.episode_id.in_(episode_ids))
+        .order_by(Plan.id)
+    )
+    return {episode_id: review_on for episode_id, review_on in rows}
+
+
+def caseload(worker_id: int | None = None, *, open_only: bool = False) -> list[CaseloadRow]:
+    """A worker's people (or everyone's, with worker_id None and open_only True), in five
+    queries whatever the number of people."""
+    query = select(Client).order_by(Client.search_nickname, Client.search_given, Client.id)
+    if worker_id is not None:
+        query = query.where(Client.worker_id == worker_id)
+    clients = list(db.session.scalars(query))
+    episodes = _open_episodes([c.id for c in clients])
+    if open_only:
+        clients = [c for c in clients if c.id in episodes]
+    ids = [c.id for c in clients]
+    last = contact_rules.last_contacts(ids)
+    planned = contact_rules.next_planned(ids)
+    reviews = _review_dates([e.id for e in episodes.values()])
+    today = clock.today()
+    rows = []
+    for c in clients:
+        episode = episodes.get(c.id)
+        row = CaseloadRow(
+            client=c,
+            episode=episode,
+            last_contact=last.get(c.id),
+            next_planned=planned.get(c.id),
+            review_on=reviews.get(episode.id) if episode else None,
+        )
+        if episode is not None:
+            last_day = contact_rules.local_day(row.last_contact)
+            next_day = contact_rules.local_day(row.next_planned)
+            row.quiet = contact_rules.is_quiet(last_day, episode.opened_on, today)
+            row.to_close = contact_rules.should_close(last_day, episode.opened_on, next_day, today)
+        rows.append(row)
+    return rows
+
+
+def people_to_close(worker_id: int | None = None) -> list[CaseloadRow]:
+    """No contact for three months and no contact planned (the national rule)."""
+    rows = caseload(worker_id, open_only=True)
+    return sorted((r for r in rows if r.to_close), key=_quiet_since)
+
+
+def _quiet_since(row: CaseloadRow) -> date:
+    last = contact_rules.local_day(row.last_contact)
+    return contact_rules.quiet_since(last, row.episode.opened_on) if row.episode else date.min
+
+
+def plan_reviews_due(
+    worker_id: int | None = None, within_days: int = REVIEW_SOON_DAYS
+) -> list[tuple[Plan, Client]]:
+    """Plans of open episodes with a review date within `within_days` (or past), soonest first."""
+    query = (
+        select(Plan, Client)
+        .join(Episode, Episode.id == Plan.episode_id)
+        .join(Client, Client.id == Plan.client_id)
+        .where(
+            Episode.closed_on.is_(None),
+            Plan.review_on <= clock.today() + timedelta(days=within_days),
+        )
+        .order_by(Plan.review_on, Plan.id)
+    )
+    if worker_id is not None:
+        query = query.where(Client.worker_id == worker_id)
+    return [(plan, client) for plan, client in db.session.execute(query)]
+
+
+def waiting_handovers(limit: int = 20) -> list[Handover]:
+    """People the front desk handed over who are still waiting for a worker."""
+    return list(
+        db.session.scalars(
+            select(Handover)
+            .where(Handover.status == "waiting")
+            .order_by(Handover.created_at)
+            .limit(limit)
+        )
+    )
+
+
+def summary_for(client) -> dict:
+    """For the header of a file: the plan review date and the next appointment."""
+    episode = db.session.scalar(
+        select(Episode)
+        .where(Episode.client_id == client.id, Episode.closed_on.is_(None))
+        .order_by(Episode.id.desc())
+        .limit(1)
+    )
+    review_on = None
+    if episode is not None:
+        review_on = db.session.scalar(
+            select(Plan.review_on)
+            .where(Plan.episode_id == episode.id)
+            .order_by(Plan.id.desc())
+            .limit(1)
+        )
+    next_appointment = db.session.scalar(
+        select(Appointment.starts_at)
+        .where(
+            Appointment.client_id == client.id,
+            Appointment.cancelled.is_(False),
+            Appointment.starts_at >= clock.now(),
+        )
+        .order_by(Appointment.starts_at)
+        .limit(1)
+    )
+    return {
+        "review_on": review_on,
+        "review_due": review_on is not None and review_on <= clock.today(),
+        "next_appointment": next_appointment,
+    }
+
+
+@dataclass
+class MyWork:
+    today: list = field(default_factory=list)  # [(appointment, client)]
+    to_write: list = field(default_factory=list)  # [(appointment, client)] with nothing written
+    reviews: list = field(default_factory=list)  # [(plan, client)]
+    waiting: list = field(default_factory=list)  # [Handover]
+    people: list = field(default_factory=list)  # [CaseloadRow]
+    late_this_month: int = 0
+    notes_this_month: int = 0
+
+    @property
+    def to_close(self) -> list[CaseloadRow]:
+        return [r for r in self.people if r.to_close]
+
+
+def appointments_between(start: datetime, end: datetime, worker_id: int | None = None):
+    """[(appointment, client)] from start to end (not cancelled), for one worker or all."""
+    return appointments.for_worker_between(worker_id, start, end)
+
+
+def my_work(user: User) -> MyWork:
+    today = clock.today()
+    month_start = local_moment(today.replace(day=1), datetime.min.time())
+    return MyWork(
+        today=appointments_between(*day_bounds(today), worker_id=user.id),
+        to_write=waiting_for_outcome(user.id),
+        reviews=plan_reviews_due(user.id),
+        waiting=waiting_handovers(),
+        people=caseload(user.id),
+        late_this_month=late_notes_count(user, since=month_start),
+        notes_this_month=notes_count(user, since=month_start),
+    )

@@ -1,0 +1,389 @@
+"""Warm referrals (only with a current consent to share), material aid, and advocacy for
+one person, for many people (systemic, raised to the manager), and with complaints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from app import audit, clock
+from app.care.common import Refused, episode_for_new_record, log, must_be_editable
+from app.clients.consents import current_consent_for, no_consent_message
+from app.extensions import db
+from app.models import AdvocacyIssue, AidGiven, Partner, Referral
+from app.models.care import (
+    ADVOCACY_KINDS,
+    ADVOCACY_STATUSES,
+    AID_KINDS,
+    COMPLAINT_BODIES,
+    COMPLAINT_STATUSES,
+    FINISHED_STATUSES,
+)
+
+# --- referrals ------------------------------------------------------------------------------
+
+
+class NoConsent(Refused):
+    """No current consent to share with this service."""
+
+
+def active_partners() -> list[Partner]:
+    return list(
+        db.session.scalars(select(Partner).where(Partner.active.is_(True)).order_by(Partner.name))
+    )
+
+
+def create_referral(
+    client, *, partner: Partner, reason: str, appointment_made: bool, user
+) -> Referral:
+    episode = episode_for_new_record(client)
+    if not (reason or "").strip():
+        raise Refused("Write why they are being referred")
+    consent = current_consent_for(client, partner)
+    if consent is None:
+        raise NoConsent(no_consent_message(partner))
+    referral = Referral(
+        client_id=client.id,
+        episode_id=episode.id,
+        partner_id=partner.id,
+        referred_on=clock.today(),
+        reason=reason,
+        consent_id=consent.id,
+        appointment_made=appointment_made,
+        created_by_id=getattr(user, "id", None),
+    )
+    db.session.add(referral)
+    log(
+        client,
+        action="referral.made",
+        record=referral,
+        kind="referral",
+        summary=f"Referred to {partner.name}",
+        detail={"partner_id": partner.id, "consent_id": consent.id},
+    )
+    return referral
+
+
+def update_referral(
+    referral: Referral,
+    *,
+    appointment_made: bool,
+    attended: bool | None,
+    outcome: str | None,
+    user,
+    client,
+) -> list[str]:
+    must_be_editable(referral)
+    changed = []
+    for name, value in (
+        ("appointment_made", appointment_made),
+        ("attended", attended),
+        ("outcome", outcome),
+    ):
+        if getattr(referral, name) != value:
+            setattr(referral, name, value)
+            changed.append(name)
+    if changed:
+        referral.outcome_on = clock.today()
+        partner = db.session.get(Partner, referral.partner_id)
+        went = {True: ": they went", False: ": they did not go"}.get(attended, "")
+        log(
+            client,
+            action="referral.updated",
+            record=referral,
+            kind="referral_updated",
+            summary=f"Referral to {partner.name if partner else 'a service'} updated{went}",
+            detail={"fields": changed},
+        )
+    return changed
+
+
+def referrals_for(client) -> list[Referral]:
+    return list(
+        db.session.scalars(
+            select(Referral)
+            .where(Referral.client_id == client.id)
+            .order_by(Referral.referred_on.desc(), Referral.id.desc())
+        )
+    )
+
+
+def partner_names(ids) -> dict[int, str]:
+    ids = {i for i in ids if i}
+    if not ids:
+        return {}
+    rows = db.session.execute(select(Partner.id, Partner.name).where(Partner.id.in_(ids)))
+    return {partner_id: name for partner_id, name in rows}
+
+
+# --- material aid ---------------------------------------------------------------------------
+
+
+@dataclass
+class AidData:
+    kind: str
+    quantity: int
+    given_on: date
+    partner_id: int | None = None
+    note: str | None = None
+
+
+def give_aid(client, data: AidData, user) -> AidGiven:
+    episode = episode_for_new_record(client)
+    if data.kind not in AID_KINDS:
+        raise Refused("Choose what they were given")
+    if not 1 <= data.quantity <= 999:
+        raise Refused("Enter how many, from 1 to 999")
+    aid = AidGiven(
+        client_id=client.id,
+        episode_id=episode.id,
+        given_on=data.given_on,
+        kind=data.kind,
+        quantity=data.quantity,
+        partner_id=data.partner_id,
+        note=data.note,
+        created_by_id=getattr(user, "id", None),
+    )
+    db.session.add(aid)
+    source = ""
+    if data.partner_id:
+        partner = db.session.get(Partner, data.partner_id)
+        source = f" from {partner.name}" if partner else ""
+    log(
+        client,
+        action="aid.given",
+        record=aid,
+        kind="material_aid",
+        summary=f"Material aid: {data.quantity} x {AID_KINDS[data.kind].lower()}{source}",
+        detail={"kind": data.kind, "quantity": data.quantity},
+    )
+    return aid
+
+
+def aid_for(client) -> list[AidGiven]:
+    return list(
+        db.session.scalars(
+            select(AidGiven)
+            .where(AidGiven.client_id == client.id)
+            .order_by(AidGiven.given_on.desc(), AidGiven.id.desc())
+            .limit(200)
+        )
+    )
+
+
+def aid_totals_by_month(since: date, until: date | None = None, *, worker_id: int | None = None):
+    """[(first day of the month, {kind: how many})], newest month first, in one query."""
+    year = func.extract("year", AidGiven.given_on)
+    month = func.extract("month", AidGiven.given_on)
+    query = (
+        select(year, month, AidGiven.kind, func.sum(AidGiven.quantity))
+        .where(AidGiven.given_on >= since)
+        .group_by(year, month, AidGiven.kind)
+    )
+    if until is not None:
+        query = query.where(AidGiven.given_on < until)
+    if worker_id is not None:
+        query = query.where(AidGiven.created_by_id == worker_id)
+    months: dict[date, dict[str, int]] = {}
+    for y, m, kind, total in db.session.execute(query):
+        months.setdefault(date(int(y), int(m), 1), {})[kind] = int(total or 0)
+    return sorted(months.items(), reverse=True)
+
+
+# --- advocacy -------------------------------------------------------------------------------
+
+
+@dataclass
+class IssueData:
+    kind: str
+    issue: str
+    service: str | None = None
+    partner_id: int | None = None
+    what_happened: str | None = None
+    complaint_body: str | None = None
+    status: str | None = None
+
+
+def statuses_for(kind: str) -> dict[str, str]:
+    return COMPLAINT_STATUSES if kind == "complaint" else ADVOCACY_STATUSES
+
+
+def status_words(issue: AdvocacyIssue) -> str:
+    return statuses_for(issue.kind).get(issue.status, issue.status)
+
+
+def _service_name(data: IssueData) -> str | None:
+    if data.partner_id:
+        partner = db.session.get(Partner, data.partner_id)
+        return partner.name if partner else data.service
+    return data.service
+
+
+def create_issue(client, data: IssueData, user) -> AdvocacyIssue:
+    """Advocacy for one person: with a service, or help with a complaint."""
+    episode = episode_for_new_record(client)
+    if data.kind not in ("individual", "complaint"):
+        raise Refused("Choose the kind of advocacy")
+    if not (data.issue or "").strip():
+        raise Refused("Write what the issue is")
+    if data.kind == "complaint" and data.complaint_body not in COMPLAINT_BODIES:
+        raise Refused("Choose who the complaint is to")
+    statuses = statuses_for(data.kind)
+    issue = AdvocacyIssue(
+        kind=data.kind,
+        client_id=client.id,
+        episode_id=episode.id,
+        service=_service_name(data),
+        partner_id=data.partner_id,
+        issue=data.issue,
+        what_happened=data.what_happened,
+        complaint_body=data.complaint_body if data.kind == "complaint" else None,
+        status=data.status if data.status in statuses else next(iter(statuses)),
+        raised_on=clock.today(),
+        created_by_id=getattr(user, "id", None),
+    )
+    db.session.add(issue)
+    if data.kind == "complaint":
+        words = f"Help with a complaint to {COMPLAINT_BODIES[data.complaint_body]}"
+    else:
+        words = f"Advocacy with {issue.service}" if issue.service else "Advocacy started"
+    log(
+        client,
+        action="advocacy.started",
+        record=issue,
+        kind="advocacy",
+        summary=words,
+        detail={"kind": data.kind},
+    )
+    return issue
+
+
+def update_issue(
+    issue: AdvocacyIssue, *, status: str, what_happened: str | None, user, client=None
+) -> bool:
+    if client is not None:
+        must_be_editable(issue)
+    if status not in statuses_for(issue.kind):
+        raise Refused("Choose where it is up to")
+    if issue.status == status and (issue.what_happened or None) == (what_happened or None):
+        return False
+    old = issue.status
+    issue.status = status
+    issue.what_happened = what_happened
+    issue.closed_on = clock.today() if status in FINISHED_STATUSES else None
+    detail = {"from": old, "to": status}
+    if client is not None:
+        log(
+            client,
+            action="advocacy.updated",
+            record=issue,
+            kind="advocacy_updated",
+            summary=f"Advocacy: {status_words(issue).lower()}",
+            detail=detail,
+        )
+    else:
+        audit.record("advocacy.systemic_updated", record=issue, detail=detail)
+    return True
+
+
+def issues_for(client) -> list[AdvocacyIssue]:
+    return list(
+        db.session.scalars(
+            select(AdvocacyIssue)
+            .where(AdvocacyIssue.client_id == client.id)
+            .order_by(AdvocacyIssue.raised_on.desc(), AdvocacyIssue.id.desc())
+        )
+    )
+
+
+def raise_systemic(
+    *, issue: str, service: str | None, partner_id: int | None, user, from_issue=None, client=None
+) -> AdvocacyIssue:
+    """A problem for many people, raised to the manager. From one person's issue, that issue
+    is linked to it (so it counts them)."""
+    if not (issue or "").strip():
+        raise Refused("Write what the problem is")
+    if from_issue is not None:
+        must_be_editable(from_issue)
+    data = IssueData(kind="systemic", issue=issue, service=service, partner_id=partner_id)
+    systemic = AdvocacyIssue(
+        kind="systemic",
+        client_id=None,
+        service=_service_name(data),
+        partner_id=partner_id,
+        issue=issue,
+        status="open",
+        raised_on=clock.today(),
+        created_by_id=getattr(user, "id", None),
+    )
+    db.session.add(systemic)
+    db.session.flush()
+    audit.record(
+        "advocacy.systemic_raised",
+        record=systemic,
+        detail={"from": getattr(from_issue, "id", None)},
+    )
+    if from_issue is not None and client is not None:
+        link_to_systemic(from_issue, systemic, client=client)
+    return systemic
+
+
+def link_to_systemic(issue: AdvocacyIssue, systemic: AdvocacyIssue | None, *, client) -> None:
+    must_be_editable(issue)
+    if systemic is not None and systemic.kind != "systemic":
+        raise Refused("Choose a problem for many people")
+    if issue.systemic_id == getattr(systemic, "id", None):
+        return
+    issue.systemic_id = systemic.id if systemic is not None else None
+    summary = (
+        "Linked to a problem for many people"
+        if systemic
+        else "No longer linked to a problem for many people"
+    )
+    log(
+        client,
+        action="advocacy.linked",
+        record=issue,
+        kind="advocacy_linked",
+        summary=summary,
+        detail={"systemic_id": issue.systemic_id},
+    )
+
+
+def systemic_issues(*, open_only: bool = False) -> list[tuple[AdvocacyIssue, int]]:
+    """Every systemic issue with how many people it affects (people with a linked issue),
+    newest first, in one query."""
+    linked = AdvocacyIssue.__table__.alias("linked")
+    people = func.count(func.distinct(linked.c.client_id))
+    query = (
+        select(AdvocacyIssue, people)
+        .outerjoin(linked, linked.c.systemic_id == AdvocacyIssue.id)
+        .where(AdvocacyIssue.kind == "systemic")
+        .group_by(AdvocacyIssue.id)
+        .order_by(AdvocacyIssue.raised_on.desc(), AdvocacyIssue.id.desc())
+    )
+    if open_only:
+        query = query.where(AdvocacyIssue.status.not_in(FINISHED_STATUSES))
+    return [(issue, int(count)) for issue, count in db.session.execute(query)]
+
+
+def people_affected(systemic: AdvocacyIssue) -> int:
+    return (
+        db.session.scalar(
+            select(func.count(func.distinct(AdvocacyIssue.client_id))).where(
+                AdvocacyIssue.systemic_id == systemic.id
+            )
+        )
+        or 0
+    )
+
+
+def advocacy_kinds() -> dict[str, str]:
+    return ADVOCACY_KINDS
+
+
+def short_issue(text: str | None, limit: int = 70) -> str:
+    words = " ".join((text or "").split())
+    return words if len(words) <= limit else words[: limit - 3].rstrip() + "..."
