@@ -1,0 +1,168 @@
+"""For the manager: what the front desk counts, and the daily tasks checklist."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+
+from app import audit
+from app.access import requires
+from app.forms import Form
+from app.frontdesk import bp, service, task_service
+from app.frontdesk.forms import DailyTaskForm, TallyItemForm
+from app.frontdesk.lists import ITEM_ICONS
+from app.pages import render_page
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+def _item_or_404(item_id: int):
+    item = service.get_item(item_id)
+    if item is None:
+        abort(404)
+    return item
+
+
+def _task_or_404(task_id: int):
+    task = task_service.get_task(task_id)
+    if task is None:
+        abort(404)
+    return task
+
+
+@bp.route("/items")
+@requires("frontdesk.manage")
+def items():
+    every = service.list_items(include_retired=True)
+    return render_page(
+        "frontdesk/items.html",
+        groups=service.grouped([i for i in every if i.active]),
+        retired=[i for i in every if not i.active],
+    )
+
+
+@bp.route("/items/new", methods=["GET", "POST"])
+@requires("frontdesk.manage")
+def new_item():
+    form = TallyItemForm(group=request.args.get("group") or None)
+    if form.validate_on_submit():
+        item = service.create_item(
+            label=form.label.data, group=form.group.data, icon=form.icon.data, by=_me()
+        )
+        audit.record("tally_item.added", record=item, detail={"label": item.label})
+        flash(f"{item.label} is on the drop-in day screen now.")
+        return redirect(url_for("frontdesk.items"), 303)
+    return render_page("frontdesk/item.html", form=form, item=None, icons=ITEM_ICONS)
+
+
+@bp.route("/items/<int:item_id>", methods=["GET", "POST"])
+@requires("frontdesk.manage")
+def item(item_id: int):
+    item = _item_or_404(item_id)
+    form = TallyItemForm(obj=item)
+    if form.validate_on_submit():
+        old = item.label
+        service.update_item(item, label=form.label.data, group=form.group.data, icon=form.icon.data)
+        audit.record("tally_item.changed", record=item, detail={"from": old, "to": item.label})
+        flash(f"Changes to {item.label} saved.")
+        return redirect(url_for("frontdesk.items"), 303)
+    return render_page("frontdesk/item.html", form=form, item=item, icons=ITEM_ICONS)
+
+
+@bp.route("/items/<int:item_id>/move", methods=["POST"])
+@requires("frontdesk.manage")
+def move_item(item_id: int):
+    item = _item_or_404(item_id)
+    direction = request.form.get("direction")
+    if not Form().validate_on_submit() or direction not in {"up", "down"}:
+        abort(400)
+    if service.move_item(item, direction):
+        flash(f"{item.label} moved {direction}.")
+    return redirect(url_for("frontdesk.items", _anchor=f"manage-item-{item.id}"), 303)
+
+
+@bp.route("/items/<int:item_id>/<any(retire, restore):action>", methods=["POST"])
+@requires("frontdesk.manage")
+def item_active(item_id: int, action: str):
+    item = _item_or_404(item_id)
+    if not Form().validate_on_submit():
+        abort(400)
+    service.set_item_active(item, action == "restore")
+    audit.record(f"tally_item.{action}d", record=item, detail={"label": item.label})
+    if action == "retire":
+        flash(f"{item.label} is off the screen. Its numbers are kept.")
+    else:
+        flash(f"{item.label} is back on the screen.")
+    return redirect(url_for("frontdesk.items"), 303)
+
+
+@bp.route("/daily-tasks", methods=["GET", "POST"])
+@requires("frontdesk.manage")
+def tasks():
+    form = DailyTaskForm()
+    if form.validate_on_submit():
+        task = task_service.create_task(label=form.label.data, by=_me())
+        audit.record("daily_task.added", record=task, detail={"label": task.label})
+        flash(f"Added: {task.label}.")
+        return redirect(url_for("frontdesk.tasks"), 303)
+    every = task_service.list_tasks(include_retired=True)
+    return render_page(
+        "frontdesk/tasks.html",
+        form=form,
+        tasks=[t for t in every if t.active],
+        retired=[t for t in every if not t.active],
+    )
+
+
+@bp.route("/daily-tasks/<int:task_id>", methods=["GET", "POST"])
+@requires("frontdesk.manage")
+def task(task_id: int):
+    task = _task_or_404(task_id)
+    form = DailyTaskForm(obj=task)
+    if form.validate_on_submit():
+        old = task.label
+        task.label = form.label.data
+        audit.record("daily_task.changed", record=task, detail={"from": old, "to": task.label})
+        flash(f"Saved: {task.label}.")
+        return redirect(url_for("frontdesk.tasks"), 303)
+    return render_page("frontdesk/task.html", form=form, task=task)
+
+
+@bp.route("/daily-tasks/<int:task_id>/move", methods=["POST"])
+@requires("frontdesk.manage")
+def move_task(task_id: int):
+    task = _task_or_404(task_id)
+    direction = request.form.get("direction")
+    if not Form().validate_on_submit() or direction not in {"up", "down"}:
+        abort(400)
+    if task_service.move_task(task, direction):
+        flash(f"Moved {direction}: {task.label}.")
+    return redirect(url_for("frontdesk.tasks", _anchor=f"manage-task-{task.id}"), 303)
+
+
+@bp.route("/daily-tasks/<int:task_id>/<any(retire, restore):action>", methods=["POST"])
+@requires("frontdesk.manage")
+def task_active(task_id: int, action: str):
+    task = _task_or_404(task_id)
+    if not Form().validate_on_submit():
+        abort(400)
+    task_service.set_task_active(task, action == "restore")
+    audit.record(f"daily_task.{action}d", record=task, detail={"label": task.label})
+    flash(
+        f"Off the list: {task.label}." if action == "retire" else f"Back on the list: {task.label}."
+    )
+    return redirect(url_for("frontdesk.tasks"), 303)
+
+
+@bp.route("/usual-lists", methods=["POST"])
+@requires("frontdesk.manage")
+def usual_lists():
+    """Start a new organisation with the usual things to count and the usual daily tasks."""
+    if not Form().validate_on_submit():
+        abort(400)
+    added_items, added_tasks = service.add_standard_lists(_me())
+    audit.record("tally_item.usual_list_added", detail={"items": added_items, "tasks": added_tasks})
+    flash(f"Added {added_items} things to count and {added_tasks} daily tasks.")
+    return redirect(url_for("frontdesk.items"), 303)

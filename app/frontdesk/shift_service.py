@@ -1,0 +1,138 @@
+"""Volunteer shifts at the desk: start, end, record one for someone, hours per week."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+
+from app import clock
+from app.access import FRONTDESK, TRAINEE
+from app.extensions import db
+from app.models import Shift, User
+
+LONGEST_SHIFT = timedelta(hours=16)
+
+
+def open_shift(user: User) -> Shift | None:
+    return db.session.scalar(
+        select(Shift)
+        .where(Shift.user_id == user.id, Shift.ended_at.is_(None))
+        .order_by(Shift.started_at.desc())
+        .limit(1)
+    )
+
+
+def start_shift(user: User, *, desk: int | None) -> tuple[Shift, bool]:
+    """Start a shift now. (shift, True), or (the shift already going, False)."""
+    current = open_shift(user)
+    if current is not None:
+        return current, False
+    shift = Shift(user_id=user.id, started_at=clock.now(), desk=desk, created_by_id=user.id)
+    db.session.add(shift)
+    db.session.flush()
+    return shift, True
+
+
+def end_shift(shift: Shift, *, at: datetime | None = None) -> None:
+    shift.ended_at = at or clock.now()
+
+
+def get_shift(shift_id: int) -> Shift | None:
+    return db.session.get(Shift, shift_id)
+
+
+def at(day: date, moment: time) -> datetime:
+    """A Canberra day and time of day, as an aware datetime."""
+    return datetime.combine(day, moment, tzinfo=clock.CANBERRA)
+
+
+def record_shift(*, user: User, day: date, starts: time, ends: time, by: User) -> Shift:
+    """A shift recorded afterwards by a senior worker."""
+    shift = Shift(
+        user_id=user.id,
+        started_at=at(day, starts),
+        ended_at=at(day, ends),
+        created_by_id=by.id,
+    )
+    db.session.add(shift)
+    db.session.flush()
+    return shift
+
+
+def hours(shift: Shift) -> float:
+    if shift.ended_at is None:
+        return 0.0
+    return max(0.0, (shift.ended_at - shift.started_at).total_seconds() / 3600)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass
+class WeekRow:
+    person: User
+    hours: list[float]  # one figure per week, oldest first
+
+    @property
+    def total(self) -> float:
+        return sum(self.hours)
+
+
+def weekly_hours(people: list[User], weeks: int = 8) -> tuple[list[date], list[WeekRow]]:
+    """(the Mondays of the last `weeks` weeks, hours per week per person)."""
+    this_week = week_start(clock.today())
+    mondays = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    since = at(mondays[0], time.min)
+    ids = [p.id for p in people]
+    shifts = (
+        db.session.scalars(
+            select(Shift).where(Shift.user_id.in_(ids), Shift.started_at >= since)
+        ).all()
+        if ids
+        else []
+    )
+    table = {p.id: [0.0] * weeks for p in people}
+    for shift in shifts:
+        monday = week_start(shift.started_at.astimezone(clock.CANBERRA).date())
+        if monday in mondays:
+            table[shift.user_id][mondays.index(monday)] += hours(shift)
+    return mondays, [WeekRow(person=p, hours=[round(h, 1) for h in table[p.id]]) for p in people]
+
+
+def people_with_shifts(user: User | None = None) -> list[User]:
+    """Everyone who does desk shifts (or who has any shift), or just `user`."""
+    if user is not None:
+        return [user]
+    with_shifts = select(Shift.user_id).distinct()
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(
+                (User.role.in_((FRONTDESK, TRAINEE)) & User.active.is_(True))
+                | User.id.in_(with_shifts)
+            )
+            .order_by(User.display_name)
+        )
+    )
+
+
+def open_shifts() -> list[Shift]:
+    return list(
+        db.session.scalars(select(Shift).where(Shift.ended_at.is_(None)).order_by(Shift.started_at))
+    )
+
+
+def recent_shifts(user: User | None = None, limit: int = 20) -> list[Shift]:
+    query = select(Shift).order_by(Shift.started_at.desc()).limit(limit)
+    if user is not None:
+        query = query.where(Shift.user_id == user.id)
+    return list(db.session.scalars(query))
+
+
+def people_who_can_do_shifts() -> list[User]:
+    return list(
+        db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.display_name))
+    )

@@ -1,0 +1,153 @@
+"""The partners directory: everyone signed in can search and read it; seniors keep it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+
+from app import audit, clock
+from app.access import can, requires
+from app.forms import Form
+from app.pages import render_page
+from app.partners import bp, service
+from app.partners.forms import InReachForm, PartnerForm, SearchForm
+
+
+def _me():
+    return current_user._get_current_object()
+
+
+@bp.context_processor
+def helpers():
+    return {
+        "how_often": service.how_often,
+        "time_text": service.time_text,
+        "website_url": service.website_url,
+    }
+
+
+def _partner_or_404(partner_id: int):
+    partner = service.get_partner(partner_id)
+    if partner is None:
+        abort(404)
+    return partner
+
+
+@bp.route("")
+@requires("partners.read")
+def index():
+    form = SearchForm(formdata=request.args)
+    form.validate()
+    words = (form.q.data or "")[:100] if not form.q.errors else ""
+    partners = service.find_partners(words)
+    retired = (
+        [p for p in service.find_partners(words, include_inactive=True) if not p.active]
+        if can("partners.edit")
+        else []
+    )
+    return render_page(
+        "partners/index.html",
+        block="results",
+        form=form if form.q.errors else None,
+        search=form,
+        words=words,
+        partners=partners,
+        retired=retired,
+        in_today=service.in_reach_on(clock.today()),
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires("partners.edit")
+def new_partner():
+    form = PartnerForm()
+    if form.validate_on_submit():
+        partner = service.create_partner(by=_me(), **_partner_fields(form))
+        audit.record("partner.added", record=partner, detail={"name": partner.name})
+        flash(f"{partner.name} added to the partners list.")
+        return redirect(url_for("partners.partner", partner_id=partner.id), 303)
+    return render_page("partners/edit.html", form=form, partner=None)
+
+
+def _partner_fields(form: PartnerForm) -> dict:
+    return {name: getattr(form, name).data for name in service.PARTNER_FIELDS}
+
+
+@bp.route("/<int:partner_id>")
+@requires("partners.read")
+def partner(partner_id: int):
+    partner = _partner_or_404(partner_id)
+    sessions = [s for s in partner.in_reach if s.active]
+    today = clock.today()
+    return render_page(
+        "partners/partner.html",
+        partner=partner,
+        sessions=sessions,
+        next_dates={s.id: service.next_dates(s, today) for s in sessions},
+    )
+
+
+@bp.route("/<int:partner_id>/edit", methods=["GET", "POST"])
+@requires("partners.edit")
+def edit_partner(partner_id: int):
+    partner = _partner_or_404(partner_id)
+    form = PartnerForm(obj=partner)
+    if form.validate_on_submit():
+        service.update_partner(partner, **_partner_fields(form))
+        audit.record("partner.changed", record=partner, detail={"name": partner.name})
+        flash(f"Changes to {partner.name} saved.")
+        return redirect(url_for("partners.partner", partner_id=partner.id), 303)
+    return render_page("partners/edit.html", form=form, partner=partner)
+
+
+@bp.route("/<int:partner_id>/<any(retire, restore):action>", methods=["POST"])
+@requires("partners.edit")
+def set_active(partner_id: int, action: str):
+    partner = _partner_or_404(partner_id)
+    if Form().validate_on_submit():
+        service.set_active(partner, action == "restore")
+        audit.record(f"partner.{action}d", record=partner, detail={"name": partner.name})
+        if action == "restore":
+            flash(f"{partner.name} is back on the partners list.")
+        else:
+            flash(f"{partner.name} is now in the list of past partners.")
+    return redirect(url_for("partners.partner", partner_id=partner.id), 303)
+
+
+@bp.route("/<int:partner_id>/in-reach/new", methods=["GET", "POST"])
+@requires("partners.edit")
+def new_in_reach(partner_id: int):
+    partner = _partner_or_404(partner_id)
+    form = InReachForm()
+    if form.validate_on_submit():
+        session = service.add_in_reach(
+            partner,
+            weekday=int(form.weekday.data),
+            repeat=form.repeat.data,
+            week_of_month=int(form.week_of_month.data) if form.week_of_month.data else None,
+            from_day=form.from_day.data if isinstance(form.from_day.data, date) else None,
+            starts_at=form.starts_at.data,
+            ends_at=form.ends_at.data,
+            what=form.what.data,
+            by=_me(),
+        )
+        audit.record("partner.in_reach_added", record=session, detail={"partner": partner.id})
+        flash(f"Saved: {service.how_often(session)} at the centre.")
+        return redirect(url_for("partners.partner", partner_id=partner.id), 303)
+    return render_page("partners/in_reach.html", form=form, partner=partner)
+
+
+@bp.route("/<int:partner_id>/in-reach/<int:session_id>/stop", methods=["POST"])
+@requires("partners.edit")
+def stop_in_reach(partner_id: int, session_id: int):
+    partner = _partner_or_404(partner_id)
+    session = service.get_in_reach(session_id)
+    if session is None or session.partner_id != partner.id:
+        abort(404)
+    if Form().validate_on_submit() and session.active:
+        service.stop_in_reach(session)
+        audit.record("partner.in_reach_stopped", record=session, detail={"partner": partner.id})
+        flash(f"{service.how_often(session)} is off the list now.")
+    return redirect(url_for("partners.partner", partner_id=partner.id), 303)

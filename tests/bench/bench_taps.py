@@ -1,0 +1,340 @@
+"""Benchmark of the drop-in tally (not a timed test): `python -m tests.bench.bench_taps`.
+
+Serves the app with gunicorn (2 workers, loopback) on a throwaway SQLite database, and on
+PostgreSQL too when PEERDESK_TEST_DATABASE_URL is set (as `scripts/with-postgres` does).
+For each: 8 desks tap for 20 seconds, each tap an htmx POST with its own idempotency key,
+beside a bare route (/healthz) measured the same way on the same server. Prints taps per
+second, p50 and p95 of a round trip, the ratio tap/bare, and the bytes of the day screen's
+first load (HTML, CSS, JS, htmx; raw and gzip) and of one tap's response.
+
+BENCH_SECONDS and BENCH_DESKS change the run length and the number of desks. A third run,
+"SQLite+WAL", shows what journal_mode=WAL and synchronous=NORMAL would give (BENCH_WAL=0
+leaves it out); it is not how the app sets up SQLite.
+"""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SECONDS = float(os.environ.get("BENCH_SECONDS", 20))
+DESKS = int(os.environ.get("BENCH_DESKS", 8))
+PASSWORD = "bench desk password 2026"
+BUDGET = {"first_load_gzip": 100_000, "tap_bytes": 5_000, "p95_ms_sqlite": 50}
+
+
+# --- the server ------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare_database(url: str, instance: Path) -> None:
+    """Tables, the usual tally list and one front desk account per desk."""
+    os.environ["PEERDESK_INSTANCE"] = str(instance)
+    from app import create_app
+    from app.auth import service as accounts
+    from app.extensions import db
+    from app.frontdesk import service as frontdesk
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        frontdesk.add_standard_lists(None)
+        for n in range(1, DESKS + 1):
+            accounts.create_user(
+                username=f"desk{n}", display_name=f"Desk {n}", role="frontdesk", password=PASSWORD
+            )
+        db.session.commit()
+        db.engine.dispose()
+
+
+def start_gunicorn(
+    url: str, instance: Path, port: int, module: str = "wsgi:app"
+) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "PEERDESK_INSTANCE": str(instance),
+        "SECRET_KEY": "bench secret key",
+        "PEERDESK_SIGN_IN_RATE_LIMIT": "1000 per minute",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable, "-m", "gunicorn",
+            "--workers", "2",
+            "--bind", f"127.0.0.1:{port}",
+            "--log-level", "warning",
+            module,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
+
+
+# --- one desk: a browser-like client with its own cookie -------------------------------------
+
+
+class Desk:
+    def __init__(self, port: int):
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies: dict[str, str] = {}
+        self.csrf = ""
+        self.items: list[int] = []
+
+    def request(self, method: str, path: str, body: dict | None = None, headers=None):
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        data = None
+        if body is not None:
+            data = urllib.parse.urlencode(body, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):
+            try:
+                self.connection.request(method, path, body=data, headers=headers)
+                response = self.connection.getresponse()
+                payload = response.read()
+                break
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                if attempt:
+                    raise
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        return response, payload
+
+    def sign_in(self, username: str) -> None:
+        _, page = self.request("GET", "/sign-in")
+        token = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
+        response, _ = self.request(
+            "POST",
+            "/sign-in",
+            {"username": username, "password": PASSWORD, "csrf_token": token},
+        )
+        assert response.status == 303, response.status
+        response, page = self.request("GET", "/frontdesk")
+        assert response.status == 200, response.status
+        self.csrf = re.search(rb'name="csrf-token" content="([^"]+)"', page).group(1).decode()
+        self.items = sorted({int(i) for i in re.findall(rb'name="item" value="(\d+)"', page)})
+
+    def tap(self, item: int):
+        body = {"item": item, "change": "add", "key": secrets.token_urlsafe(16)}
+        headers = {"HX-Request": "true", "X-CSRFToken": self.csrf}
+        return self.request("POST", "/frontdesk/taps", {**body, "csrf_token": self.csrf}, headers)
+
+
+@dataclass
+class Result:
+    count: int
+    errors: int
+    seconds: float
+    times: list[float]
+
+    @property
+    def per_second(self) -> float:
+        return self.count / self.seconds
+
+    def percentile(self, p: float) -> float:
+        if not self.times:
+            return float("nan")
+        ordered = sorted(self.times)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+
+
+def hammer(desks: list[Desk], work) -> Result:
+    """Every desk does `work` in a loop for SECONDS; round trips in seconds."""
+    times: list[list[float]] = [[] for _ in desks]
+    errors = [0] * len(desks)
+    start = threading.Barrier(len(desks) + 1)
+    stop_at = [0.0]
+
+    def run(n: int) -> None:
+        desk = desks[n]
+        start.wait()
+        while time.monotonic() < stop_at[0]:
+            began = time.perf_counter()
+            try:
+                status = work(desk, n)
+            except (OSError, http.client.HTTPException):
+                status = 599
+            if status == 200:
+                times[n].append(time.perf_counter() - began)
+            else:
+                errors[n] += 1
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(desks))]
+    for thread in threads:
+        thread.start()
+    stop_at[0] = time.monotonic() + SECONDS
+    began = time.monotonic()
+    start.wait()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    every = [t for each in times for t in each]
+    return Result(count=len(every), errors=sum(errors), seconds=elapsed, times=every)
+
+
+def bare(desk: Desk, n: int) -> int:
+    response, _ = desk.request("GET", "/healthz")
+    return response.status
+
+
+def tap(desk: Desk, n: int) -> int:
+    item = desk.items[n % len(desk.items)]
+    response, _ = desk.tap(item)
+    return response.status
+
+
+def first_load(desk: Desk) -> dict[str, tuple[int, int]]:
+    """Bytes of the day screen and what it loads: (raw, gzip) for each part."""
+    _, html = desk.request("GET", "/frontdesk")
+    parts = {"HTML": [html]}
+    for kind, pattern in (
+        ("CSS", rb'<link rel="stylesheet" href="([^"]+)"'),
+        ("JS and htmx", rb'<script src="([^"]+)"'),
+        ("icons", rb'<img[^>]+src="([^"]+\.svg)"'),
+    ):
+        for url in dict.fromkeys(re.findall(pattern, html)):
+            _, body = desk.request("GET", url.decode())
+            parts.setdefault(kind, []).append(body)
+    return {
+        k: (sum(len(b) for b in v), sum(len(gzip.compress(b)) for b in v)) for k, v in parts.items()
+    }
+
+
+def run_one(name: str, url: str, instance: Path, module: str = "wsgi:app") -> dict:
+    prepare_database(url, instance)
+    port = free_port()
+    server = start_gunicorn(url, instance, port, module)
+    try:
+        desks = [Desk(port) for _ in range(DESKS)]
+        for n, desk in enumerate(desks, start=1):
+            desk.sign_in(f"desk{n}")
+        sizes = first_load(desks[0])
+        response, one_tap = desks[0].tap(desks[0].items[0])
+        assert response.status == 200
+        bare_result = hammer(desks, bare)
+        tap_result = hammer(desks, tap)
+        return {
+            "name": name,
+            "bare": bare_result,
+            "tap": tap_result,
+            "sizes": sizes,
+            "tap_bytes": (len(one_tap), len(gzip.compress(one_tap))),
+        }
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def postgres_url() -> str | None:
+    base = os.environ.get("PEERDESK_TEST_DATABASE_URL")
+    if not base:
+        return None
+    from sqlalchemy import create_engine, make_url, text
+
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text('DROP DATABASE IF EXISTS "peerdesk_bench"'))
+        connection.execute(text('CREATE DATABASE "peerdesk_bench"'))
+    admin.dispose()
+    return make_url(base).set(database="peerdesk_bench").render_as_string(hide_password=False)
+
+
+def report(results: list[dict]) -> None:
+    print()
+    print(f"Drop-in tally benchmark: gunicorn, 2 workers, {DESKS} desks, {SECONDS:g} s each")
+    print()
+    print(f"{'database':<11}{'route':<8}{'per second':>11}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+    for r in results:
+        for route in ("bare", "tap"):
+            x = r[route]
+            print(
+                f"{r['name']:<11}{route:<8}{x.per_second:>11.0f}{x.percentile(50):>9.1f}"
+                f"{x.percentile(95):>9.1f}{x.errors:>8}"
+            )
+        ratio = r["tap"].percentile(50) / r["bare"].percentile(50)
+        rate = r["tap"].per_second / r["bare"].per_second
+        print(f"{'':<11}{'tap/bare':<8}{rate:>11.2f}{ratio:>9.2f}")
+    print()
+    sizes = results[0]["sizes"]
+    print(f"{'first load of /frontdesk':<28}{'raw bytes':>11}{'gzip bytes':>12}")
+    for part, (raw, packed) in sizes.items():
+        print(f"  {part:<26}{raw:>11,}{packed:>12,}")
+    core = [v for k, v in sizes.items() if k != "icons"]
+    raw, packed = sum(v[0] for v in core), sum(v[1] for v in core)
+    print(f"  {'HTML + CSS + JS + htmx':<26}{raw:>11,}{packed:>12,}")
+    every = list(sizes.values())
+    print(
+        f"  {'... and the icons':<26}{sum(v[0] for v in every):>11,}{sum(v[1] for v in every):>12,}"
+    )
+    tap_raw, tap_packed = results[0]["tap_bytes"]
+    print(f"{'one tap response':<28}{tap_raw:>11,}{tap_packed:>12,}")
+    print()
+    print(
+        "Budgets: first load under 100 KB gzip: "
+        f"{'yes' if sum(v[1] for v in every) < BUDGET['first_load_gzip'] else 'NO'}; "
+        f"a tap under 5 KB: {'yes' if tap_raw < BUDGET['tap_bytes'] else 'NO'}; "
+        f"p95 of a tap under 50 ms on SQLite: "
+        f"{'yes' if results[0]['tap'].percentile(95) < BUDGET['p95_ms_sqlite'] else 'NO'}"
+    )
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="peerdesk-bench-"))
+    try:
+        results = [run_one("SQLite", f"sqlite:///{folder / 'bench.db'}", folder / "instance")]
+        if os.environ.get("BENCH_WAL", "1") != "0":
+            wal = f"sqlite:///{folder / 'bench-wal.db'}"
+            results.append(
+                run_one("SQLite+WAL", wal, folder / "instance-wal", "tests.bench.wal_wsgi:app")
+            )
+        pg = postgres_url()
+        if pg:
+            results.append(run_one("PostgreSQL", pg, folder / "instance-pg"))
+        report(results)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
