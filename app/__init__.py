@@ -14,8 +14,14 @@ from app.extensions import csrf, db, htmx, limiter, login_manager, migrate
 BLUEPRINTS = (
     "app.auth",
     "app.home",
+    "app.frontdesk",
+    "app.clients",
+    "app.care",
     "app.admin",
+    "app.partners",
     "app.team",
+    "app.reports",
+    "app.training",
 )
 
 

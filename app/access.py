@@ -48,6 +48,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "clients.see_all": SENIORS,
     "training.own": EVERYONE,
     "training.manage": SENIORS,
+    "training.agreements": frozenset({MANAGER}),  # edit the texts everyone accepts
     "team.oversee": SENIORS,
     "supervision.own": CLIENT_ROLES,  # each record: only its worker(s), supervisor and manager
     "reports.own": CLIENT_ROLES,

@@ -2,6 +2,7 @@
 about to expire" and so on. Each panel is a small template and a function that gives it
 its data; it shows only to people with the permission, and only when it has something.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,36 @@ class Panel:
 
 
 # Areas add their panels here, in the order they should appear.
-PANELS: tuple[Panel, ...] = ()
+PANELS: tuple[Panel, ...] = (
+    Panel(
+        "frontdesk/_waiting_panel.html",
+        "handover.pick_up",
+        "app.frontdesk.handover_routes:waiting_panel",
+    ),
+    Panel("care/_panel_today.html", "clients.open", "app.care.panels:today_at_a_glance"),
+    Panel("clients/_panel_requests.html", "clients.open", "app.clients.panels:due_requests"),
+    Panel("clients/_panel_drafts.html", "clients.open", "app.clients.panels:my_drafts"),
+    Panel(
+        "clients/_panel_cover.html", "clients.see_all", "app.clients.panels:cover_this_fortnight"
+    ),
+    Panel("team/_panel_reallocations.html", "clients.open", "app.team.panels:my_reallocations"),
+    Panel("team/_panel_feedback.html", "clients.open", "app.team.panels:my_feedback"),
+    Panel(
+        "training/_agreements_panel.html",
+        "training.own",
+        "app.training.panels:agreements_changed",
+    ),
+    Panel(
+        "training/_my_certificates_panel.html",
+        "training.own",
+        "app.training.panels:my_certificates_due",
+    ),
+    Panel(
+        "training/_trainee_certificates_panel.html",
+        "training.manage",
+        "app.training.panels:trainees_certificates_due",
+    ),
+)
 
 
 def _call(path: str):

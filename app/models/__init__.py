@@ -1,8 +1,111 @@
 """The whole data model, one module per area, importable from one place."""
+
 from app.models.audit import AuditEvent
 from app.models.base import Base
-from app.models.frontdesk import Shift
+from app.models.care import (
+    AdvocacyIssue,
+    AidGiven,
+    Appointment,
+    Assessment,
+    CaseNote,
+    Goal,
+    GoalStep,
+    Plan,
+    PlanVersion,
+    Referral,
+)
+from app.models.clients import (
+    AccessRequest,
+    Allocation,
+    Client,
+    ClientChange,
+    Consent,
+    CoverAccess,
+    Episode,
+    RegistrationDraft,
+    TimelineEntry,
+)
+from app.models.frontdesk import (
+    DailyTask,
+    DailyTaskTick,
+    Handover,
+    Shift,
+    TallyEvent,
+    TallyItem,
+)
+from app.models.partners import InReachSession, Partner
 from app.models.people import User, UserSession
-from app.models.team import Supervision
+from app.models.team import (
+    AuditFeedback,
+    ConsultationDecision,
+    FileAudit,
+    Reallocation,
+    Supervision,
+)
+from app.models.training import (
+    Agreement,
+    AgreementAcceptance,
+    AgreementVersion,
+    Certificate,
+    ItemSignOff,
+    LearningItem,
+    Level,
+    LevelSignOff,
+    Module,
+    ModuleSignOff,
+    Progress,
+    Reflection,
+    TrainingSession,
+)
 
-__all__ = ["AuditEvent", "Base", "Shift", "Supervision", "User", "UserSession"]
+__all__ = [
+    "AccessRequest",
+    "Allocation",
+    "AdvocacyIssue",
+    "AidGiven",
+    "Appointment",
+    "Assessment",
+    "CaseNote",
+    "Goal",
+    "GoalStep",
+    "Plan",
+    "PlanVersion",
+    "Referral",
+    "Client",
+    "ClientChange",
+    "Consent",
+    "CoverAccess",
+    "Episode",
+    "RegistrationDraft",
+    "TimelineEntry",
+    "Agreement",
+    "AgreementAcceptance",
+    "AgreementVersion",
+    "AuditEvent",
+    "Base",
+    "Certificate",
+    "ItemSignOff",
+    "LearningItem",
+    "Level",
+    "LevelSignOff",
+    "Module",
+    "ModuleSignOff",
+    "Progress",
+    "Reflection",
+    "Shift",
+    "Supervision",
+    "AuditFeedback",
+    "ConsultationDecision",
+    "FileAudit",
+    "Reallocation",
+    "DailyTask",
+    "DailyTaskTick",
+    "Handover",
+    "InReachSession",
+    "Partner",
+    "TallyEvent",
+    "TallyItem",
+    "TrainingSession",
+    "User",
+    "UserSession",
+]
