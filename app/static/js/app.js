@@ -83,13 +83,22 @@
     startSessionClock();
   }
 
+  // Print buttons, shown only with JavaScript (without it, the browser's own print works).
+  function showPrintButtons() {
+    document.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
+  }
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
+
   function ready() {
     showReadAloudButtons();
+    showPrintButtons();
     startSessionClock();
   }
   document.addEventListener("DOMContentLoaded", ready);
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.boosted || event.target === document.body) { ready(); }
-    else { showReadAloudButtons(); }
+    else { showReadAloudButtons(); showPrintButtons(); }
   });
 })();

@@ -76,7 +76,6 @@
         timer = window.setTimeout(function () { show(box, hints, findWords(area.value, rules)); }, 600);
       });
     });
-    root.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
     var check = root.querySelector("#word-check");
     if (check) { check.focus(); }
   }

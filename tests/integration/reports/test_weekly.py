@@ -96,8 +96,8 @@ def test_the_team_report_for_a_week(client, sign_in_as, a_week):
     assert (
         "Episodes closed, by reason: 1" in page and "Stopped coming, without telling us: 1" in page
     )
-    # a Print button (shown by reports.js), and the downloads
-    assert "data-print-report" in response.text and "Print" in page
+    # a Print button (shown by app.js), and the downloads
+    assert "data-print" in response.text and "Print" in page
     assert "Download CSV" in page and "Download Excel" in page
 
 
