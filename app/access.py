@@ -55,6 +55,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "reports.all": SENIORS,
     "admin.users": frozenset({MANAGER}),
     "admin.audit": frozenset({MANAGER}),
+    "admin.retention": frozenset({MANAGER}),  # review and delete files past their time
 }
 
 

@@ -1,5 +1,6 @@
 """Every area's demo data, imported so each registers itself. Areas add their module here."""
 
+from app.admin import demo as admin_demo  # noqa: F401
 from app.auth import demo as auth_demo  # noqa: F401
 from app.care import demo as care_demo  # noqa: F401
 from app.clients import demo as clients_demo  # noqa: F401

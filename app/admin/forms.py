@@ -1,4 +1,4 @@
-from wtforms import StringField
+from wtforms import BooleanField, StringField
 from wtforms.validators import Regexp, ValidationError
 
 from app.access import ROLES
@@ -46,3 +46,11 @@ class AuditFilterForm(Form):
     record = StringField("Record", [at_most(60)], description="For example Client 12")
     since = DateField("From", allow_future=False)
     until = DateField("To")
+
+
+class DeleteFileForm(Form):
+    confirm = BooleanField(
+        "I have checked this file. It is more than 7 years since we last saw this person, "
+        "and nothing needs it kept",
+        [required("Tick the box to say you have checked the file")],
+    )

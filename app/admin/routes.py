@@ -1,11 +1,11 @@
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from app import audit
 from app.access import get_or_404, requires
-from app.admin import bp, service
-from app.admin.forms import AuditFilterForm, UserCreateForm, UserEditForm
+from app.admin import bp, retention, service
+from app.admin.forms import AuditFilterForm, DeleteFileForm, UserCreateForm, UserEditForm
 from app.auth import service as accounts
 from app.auth.passwords import one_time_password
 from app.extensions import db
@@ -128,3 +128,23 @@ def audit_log():
     return render_template(
         "admin/audit_log.html", form=form, page=page, people=people, filters=filters
     )
+
+
+@bp.route("/old-files")
+@requires("admin.retention")
+def old_files():
+    return render_template("admin/old_files.html", due=retention.files_due())
+
+
+@bp.route("/old-files/<int:client_id>", methods=["GET", "POST"])
+@requires("admin.retention")
+def old_file(client_id: int):
+    due = {d.client.id: d for d in retention.files_due()}
+    if client_id not in due:
+        abort(404)
+    form = DeleteFileForm()
+    if form.validate_on_submit():
+        retention.delete_file(due[client_id].client, by=_me())
+        flash(f"File {client_id} is deleted. The audit log records that it happened.")
+        return redirect(url_for("admin.old_files"), 303)
+    return render_template("admin/old_file.html", item=due[client_id], form=form)

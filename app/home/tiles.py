@@ -53,6 +53,7 @@ TILES: tuple[Tile, ...] = (
     Tile("Reports", "report", "reports.index", "reports.own", "Weekly report and data"),
     Tile("Partners", "partners", "partners.index", "partners.read", "Services we work with"),
     Tile("People and accounts", "people", "admin.users", "admin.users", "Who can sign in"),
+    Tile("Old files", "folder", "admin.old_files", "admin.retention", "Files past their time"),
     Tile("Audit log", "audit", "admin.audit_log", "admin.audit", "Who did what, and when"),
     Tile("Words we use", "words", "home.words", "signed_in", "What our words mean"),
     Tile("My account", "account", "auth.account", "signed_in", "Password and sign out"),
