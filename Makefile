@@ -43,6 +43,13 @@ bench: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check app tests
 
+# Security: bandit over our code, then pip-audit over every installed package. pip-audit
+# needs to reach PyPI's vulnerability data; --strict makes it fail when it cannot check.
+audit: $(VENV)/.test-installed
+	$(BIN)/pip install -q -e '.[audit]'
+	$(BIN)/bandit -q -c pyproject.toml -r app
+	$(BIN)/pip-audit --skip-editable --strict
+
 # Debian's Chromium for the browser tests, installed when missing and we are root.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -1,4 +1,5 @@
 """A demo file past its time, so the manager's "Old files" page has something to review."""
+
 from datetime import UTC, date, datetime
 
 from app.clients.service import create_client
