@@ -1,3 +1,6 @@
+import html5lib
+import pytest
+
 from tests.pagecheck import text_of
 
 
@@ -27,3 +30,46 @@ def test_frontdesk_home_has_no_manager_tiles(client, sign_in_as):
     assert "Words we use" in page
     assert "People and accounts" not in page
     assert "Audit log" not in page
+
+
+EVERYONE = {"My training", "Partners", "Words we use", "My account"}
+TILES_BY_ROLE = {
+    "frontdesk": EVERYONE | {"Drop-in day", "Handover"},
+    "trainee": EVERYONE,
+    "worker": EVERYONE
+    | {"Drop-in day", "Handover", "My work", "Find a person", "Supervision", "Reports"},
+    "senior": EVERYONE
+    | {
+        "Drop-in day",
+        "Handover",
+        "My work",
+        "Find a person",
+        "Supervision",
+        "Reports",
+        "Trainees",
+        "Team",
+    },
+    "manager": EVERYONE
+    | {
+        "Drop-in day",
+        "Handover",
+        "My work",
+        "Find a person",
+        "Supervision",
+        "Reports",
+        "Trainees",
+        "Team",
+        "People and accounts",
+        "Old files",
+        "Audit log",
+    },
+}
+
+
+@pytest.mark.parametrize("role", list(TILES_BY_ROLE))
+def test_each_role_sees_only_its_tiles(client, sign_in_as, role):
+    sign_in_as(role)
+    html = client.get("/").get_data(as_text=True)
+    tree = html5lib.parse(html, namespaceHTMLElements=False)
+    labels = {span.text for span in tree.iter("span") if span.get("class") == "tile-label"}
+    assert labels == TILES_BY_ROLE[role]
