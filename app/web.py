@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask import Flask, abort, current_app, request
 from flask_login import current_user
+from sqlalchemy.exc import SQLAlchemyError
 
+from app.errors import database_error_response
 from app.extensions import db
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -24,8 +26,18 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 def init_app(app: Flask) -> None:
     app.before_request(refuse_undeclared_views)
+    app.before_request(refuse_nul_characters)
     app.after_request(commit_or_roll_back)
     app.after_request(add_security_headers)
+
+
+def refuse_nul_characters():
+    """Nobody types a NUL character, and PostgreSQL cannot store one in text: refuse it (400)."""
+    for values in (request.args, request.form):
+        for key, value in values.items(multi=True):
+            if "\x00" in key or "\x00" in value:
+                abort(400)
+    return None
 
 
 def refuse_undeclared_views():
@@ -39,11 +51,21 @@ def refuse_undeclared_views():
 
 
 def commit_or_roll_back(response):
-    """One commit policy: a successful response keeps its changes, any other throws them away."""
-    if response.status_code < 400:
-        db.session.commit()
-    else:
+    """One commit policy: a successful response keeps its changes, any other throws them away.
+
+    When the commit itself fails (the database went away, or someone saved the same record
+    in the same moment), nothing is kept and the person gets the plain page for that.
+    """
+    if response.status_code >= 400:
         db.session.rollback()
+        return response
+    try:
+        db.session.commit()
+    except SQLAlchemyError as error:
+        page = database_error_response(error)
+        if page is None:
+            raise
+        return add_security_headers(page)
     return response
 
 

@@ -21,6 +21,7 @@ HOSTILE = [
     "{{ 7 * 7 }}",
     "\u202eevil",
     "😀 emoji",
+    "a NUL \x00 character",
     "x" * 25_000,
     "",
     "   ",

@@ -114,3 +114,11 @@ def test_render_page_gives_a_fragment_to_htmx_and_a_page_to_boosted_links(client
         assert "<html" not in response.get_data(as_text=True)
         assert "Gone" in response.get_data(as_text=True)
         assert response.headers["Vary"] == "HX-Request"
+
+
+def test_a_nul_character_is_refused_in_plain_words(client, sign_in_as):
+    sign_in_as("trainee")
+    response = client.post("/account", data={"current": "a\x00b"})
+    assert response.status_code == 400
+    assert "Something went wrong with that form" in text_of(response.text)
+    assert client.get("/words?q=\x00").status_code == 400
