@@ -30,6 +30,12 @@ def create_app(settings: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(instance.resolve()))
     app.config.update(config.load(Path(app.instance_path)))
     app.config.update(settings or {})
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS",
+        config.engine_options(
+            app.config["SQLALCHEMY_DATABASE_URI"], app.config["DATABASE_BUSY_SECONDS"]
+        ),
+    )
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))

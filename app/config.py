@@ -27,6 +27,19 @@ def secret_key(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
+def engine_options(url: str, busy_seconds: float) -> dict:
+    """How the app talks to its database.
+
+    pool_pre_ping tests a pooled connection before use, so the app comes back by itself
+    when the database restarts. SQLite waits up to `busy_seconds` for a locked database
+    (another request writing) before giving up with the plain "not working" page.
+    """
+    options: dict = {"pool_pre_ping": True}
+    if url.startswith("sqlite"):
+        options["connect_args"] = {"timeout": busy_seconds}
+    return options
+
+
 def load(instance_path: Path) -> dict:
     https = _flag("PEERDESK_HTTPS")
     return {
@@ -34,6 +47,8 @@ def load(instance_path: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": os.environ.get(
             "DATABASE_URL", f"sqlite:///{instance_path / 'peerdesk.db'}"
         ),
+        # Seconds SQLite waits for a locked database (see engine_options).
+        "DATABASE_BUSY_SECONDS": float(os.environ.get("PEERDESK_DATABASE_BUSY_SECONDS", 5)),
         "ORGANISATION_NAME": os.environ.get("PEERDESK_ORGANISATION", "Peerdesk"),
         "HTTPS": https,
         # Cookies: HttpOnly always, SameSite=Lax, __Host- prefix and Secure behind HTTPS.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, make_response, render_template
+from flask import Flask, current_app, g, make_response, render_template, session
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import db
@@ -38,13 +41,57 @@ def error_response(status: int, title: str, advice: str):
     return make_response(page, status)
 
 
+def database_gone(error: BaseException) -> bool:
+    """The database is down, unreachable, locked for too long or out of connections."""
+    if isinstance(error, OperationalError | InterfaceError | PoolTimeout):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
+def database_error_response(error: BaseException):
+    """The page for a database error that is nobody's mistake, or None for any other error.
+
+    503 when the database went away; 409 when someone else saved the same record in the
+    same moment (StaleDataError). Either way the whole request is rolled back: no half-written
+    record, and no "Saved." message for the next page.
+    """
+    if database_gone(error):
+        status = 503
+    elif isinstance(error, StaleDataError):
+        status = 409
+    else:
+        return None
+    try:
+        db.session.rollback()
+    except DBAPIError:  # the connection is gone; the pool throws it away
+        current_app.logger.warning("Rollback failed: the database connection is gone")
+    session.pop("_flashes", None)
+    if status == 503:
+        current_app.logger.error("The database is not working: %s", error)
+        # Show the page without asking the database who is signed in.
+        g._login_user = current_app.login_manager.anonymous_user()
+        g.user_session = None
+    return error_response(status, *MESSAGES[status])
+
+
 def init_app(app: Flask) -> None:
+    @app.errorhandler(StaleDataError)
+    @app.errorhandler(DBAPIError)
+    @app.errorhandler(PoolTimeout)
+    def database_error(error):
+        return database_error_response(error) or server_error(error)
+
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
         return error_response(400, *CSRF_MESSAGE)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        # An error outside a view (saving at the end of a request) arrives as a 500 that
+        # carries the original error.
+        original = getattr(error, "original_exception", None)
+        if original is not None and (page := database_error_response(original)) is not None:
+            return page
         code = error.code or 500
         title, advice = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
         return error_response(code, title, advice)
