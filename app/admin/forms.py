@@ -4,6 +4,7 @@ from wtforms.validators import Regexp, ValidationError
 from app.access import ROLES
 from app.auth.service import get_user_by_username
 from app.forms import ChoiceField, DateField, Form, at_most, required
+from app.locking import VersionField
 
 ROLE_CHOICES = list(ROLES.items())
 
@@ -29,6 +30,7 @@ class UserCreateForm(Form):
 
 
 class UserEditForm(Form):
+    version = VersionField()
     display_name = StringField("Their name", [required("Enter their name"), at_most(80)])
     role = ChoiceField(
         "What they do here", choices=ROLE_CHOICES, validators=[required("Choose what they do here")]

@@ -2,7 +2,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from app import audit
+from app import audit, locking
 from app.access import get_or_404, requires
 from app.admin import bp, retention, service
 from app.admin.forms import AuditFilterForm, DeleteFileForm, UserCreateForm, UserEditForm
@@ -42,25 +42,38 @@ def new_user():
     return render_template("admin/new_user.html", form=form)
 
 
+def _user_shown(person: User) -> UserEditForm:
+    return UserEditForm(formdata=None, obj=person)
+
+
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @requires("admin.users")
 def user(user_id: int):
     person = get_or_404(User, user_id)
     form = UserEditForm(obj=person)
+    changed = None
+    if request.method == "GET":
+        locking.stamp(form, person, _user_shown)
     if form.validate_on_submit():
-        if form.role.data != person.role and accounts.is_last_manager(person):
+        changed = locking.check(form, person, _user_shown)
+        last_manager = form.role.data != person.role and accounts.is_last_manager(person)
+        if last_manager and not changed:
             form.role.errors.append("This is the last manager. Make someone else a manager first")
-        else:
+        elif not changed:
             if form.role.data != person.role:
                 accounts.set_role(person, form.role.data, by=_me())
             person.display_name = form.display_name.data
-            audit.record("account.changed", record=person)
-            flash(f"Changes to {person.display_name} saved.")
-            return redirect(url_for("admin.user", user_id=person.id), 303)
+            locking.bump(person)
+            changed = locking.flush(form, person, _user_shown)
+            if not changed:
+                audit.record("account.changed", record=person)
+                flash(f"Changes to {person.display_name} saved.")
+                return redirect(url_for("admin.user", user_id=person.id), 303)
     return render_template(
         "admin/user.html",
         person=person,
         form=form,
+        changed=changed,
         locked=accounts.is_locked(person),
         action_form=Form(),
     )

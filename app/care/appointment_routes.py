@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
 
-from app import clock
+from app import clock, locking
 from app.access import requires
 from app.care import appointments, bp, words
 from app.care.common import EpisodeClosed, Refused, is_editable, local_moment, open_episode
@@ -121,6 +121,18 @@ def appointment(client_id: int, appointment_id: int):
     )
 
 
+def _outcome_shown(record: Appointment) -> OutcomeForm:
+    return OutcomeForm(
+        formdata=None,
+        data={
+            "attended": None if record.attended is None else ("yes" if record.attended else "no"),
+            "what_happened": record.what_happened or "",
+            "follow_up": record.follow_up or "",
+            "as_note": record.attended is None,
+        },
+    )
+
+
 @bp.route(
     "/clients/<int:client_id>/appointments/<int:appointment_id>/outcome", methods=["GET", "POST"]
 )
@@ -135,23 +147,17 @@ def appointment_outcome(client_id: int, appointment_id: int):
         flash("This episode of care is closed, so it cannot change.")
         return redirect(back, 303)
     if request.method == "GET":
-        form = OutcomeForm(
-            data={
-                "attended": None
-                if record.attended is None
-                else ("yes" if record.attended else "no"),
-                "what_happened": record.what_happened or "",
-                "follow_up": record.follow_up or "",
-                "as_note": record.attended is None,
-            }
-        )
+        form = _outcome_shown(record)
+        locking.stamp(form, record, _outcome_shown)
     else:
         form = OutcomeForm()
     found = []
+    changed = None
     if form.validate_on_submit():
-        if request.form.get("word_check") != "keep" and form.as_note.data:
+        changed = locking.check(form, record, _outcome_shown)
+        if not changed and request.form.get("word_check") != "keep" and form.as_note.data:
             found = words.suggestions(f"{form.what_happened.data}\n{form.follow_up.data}")
-        if not found:
+        if not changed and not found:
             try:
                 note = appointments.record_outcome(
                     record,
@@ -167,13 +173,16 @@ def appointment_outcome(client_id: int, appointment_id: int):
             except Refused as refused:
                 form.form_errors.append(refused.message)
             else:
-                flash("Saved. A case note was added too." if note else "Saved.")
-                return redirect(back, 303)
+                changed = locking.flush(form, record, _outcome_shown)
+                if not changed:
+                    flash("Saved. A case note was added too." if note else "Saved.")
+                    return redirect(back, 303)
     return render_page(
         "care/appointment_outcome.html",
         form=form,
         record=record,
         found=found,
+        changed=changed,
         with_whom=appointments.who_with(record),
         **header(client),
     )

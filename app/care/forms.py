@@ -13,6 +13,7 @@ from app.care import closing
 from app.care.notes import NOTE_LIMIT
 from app.care.plans import PRIORITIES, STEP_TOO_EARLY
 from app.forms import ChoiceField, DateField, Form, at_most, required
+from app.locking import VersionField
 from app.models.care import AID_KINDS, COMPLAINT_BODIES, NOTE_KINDS, STEP_WHO, TRANSPORT
 from app.standards import codes
 
@@ -215,6 +216,7 @@ def _in_a_few_minutes() -> time:
 
 
 class NoteCorrectForm(NoteForm):
+    version = VersionField(ignore=["why_changed"])
     why_changed = _line(
         "Why you are correcting it",
         300,
@@ -255,6 +257,7 @@ class AppointmentForm(Form):
 
 
 class OutcomeForm(Form):
+    version = VersionField(ignore=["as_note"])
     attended = ChoiceField(
         "Did they go?", choices=YES_NO, validators=[required("Choose yes or no")]
     )
@@ -277,6 +280,7 @@ class ReferralForm(Form):
 
 
 class ReferralUpdateForm(Form):
+    version = VersionField()
     appointment_made = BooleanField("An appointment is made")
     attended = ChoiceField(
         "Did they go?",
@@ -319,6 +323,7 @@ class AdvocacyForm(Form):
 
 
 class AdvocacyUpdateForm(Form):
+    version = VersionField()
     progress = ChoiceField("Where is it up to?", validators=[required("Choose where it is up to")])
     what_happened = _words("What has happened")
     systemic_id = PickField("Part of a problem for many people?")
@@ -335,6 +340,7 @@ class SystemicForm(Form):
 
 
 class SystemicUpdateForm(Form):
+    version = VersionField()
     progress = ChoiceField("Where is it up to?", validators=[required("Choose where it is up to")])
     what_happened = _words("What has happened")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import flash, redirect, request, url_for
 from sqlalchemy import select
 
-from app import clock
+from app import clock, locking
 from app.access import requires
 from app.care import bp, notes, words
 from app.care.common import (
@@ -123,36 +123,50 @@ def note(client_id: int, note_id: int):
     )
 
 
+def _note_shown(record: CaseNote) -> NoteCorrectForm:
+    return NoteCorrectForm(
+        formdata=None,
+        data={
+            "contact_on": record.contact_at.astimezone(clock.CANBERRA).date(),
+            "contact_time": f"{local_time(record.contact_at):%H:%M}",
+            "kind": record.kind,
+            "minutes": str(record.minutes) if record.minutes else "",
+            "who_was_there": record.who_was_there or "",
+            "text": record.text,
+        },
+    )
+
+
 @bp.route("/clients/<int:client_id>/notes/<int:note_id>/correct", methods=["GET", "POST"])
 @requires("clients.open")
 def note_correct(client_id: int, note_id: int):
+    """A correction is made to the newest version. A note's version is the id of its newest
+    version, so a correction typed from an older one shows what the newer one says."""
     client = load_client(client_id, "correct note")
     record = record_of(CaseNote, note_id, client)
-    back = url_for("care.note", client_id=client.id, note_id=record.id)
     if record.superseded:
         newest = notes.newest_version(record)
-        flash("That note was corrected already. This is the newest version.")
-        return redirect(url_for("care.note_correct", client_id=client.id, note_id=newest.id), 303)
+        if request.method == "GET":
+            flash("That note was corrected already. This is the newest version.")
+            return redirect(
+                url_for("care.note_correct", client_id=client.id, note_id=newest.id), 303
+            )
+        record = newest
+    back = url_for("care.note", client_id=client.id, note_id=record.id)
     if not is_editable(record):
         if request.method == "POST":
             return closed_page(client, NoteCorrectForm(), back)
         flash("This episode of care is closed, so its notes cannot change.")
         return redirect(back, 303)
+    changed = None
     if request.method == "GET":
-        form = NoteCorrectForm(
-            data={
-                "contact_on": record.contact_at.astimezone(clock.CANBERRA).date(),
-                "contact_time": f"{local_time(record.contact_at):%H:%M}",
-                "kind": record.kind,
-                "minutes": str(record.minutes) if record.minutes else "",
-                "who_was_there": record.who_was_there or "",
-                "text": record.text,
-            }
-        )
+        form = _note_shown(record)
+        locking.stamp(form, record, _note_shown, version=record.id)
     else:
         form = NoteCorrectForm()
-    found = _word_check(form) if request.method == "POST" else []
-    if form.validate_on_submit():
+        changed = locking.check(form, record, _note_shown, version=record.id)
+    found = _word_check(form) if request.method == "POST" and not changed else []
+    if form.validate_on_submit() and not changed:
         if not found:
             try:
                 correction = notes.correct_note(
@@ -171,6 +185,7 @@ def note_correct(client_id: int, note_id: int):
         "care/note_form.html",
         form=form,
         found=found,
+        changed=changed,
         note=record,
         word_rules=words.rules_for_browser(),
         action=url_for("care.note_correct", client_id=client.id, note_id=record.id),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, select, update
 
 from app import clock
 from app.care.common import Refused, episode_for_new_record, log, must_be_editable
@@ -109,12 +109,25 @@ def newest_version(note: CaseNote) -> CaseNote:
     return history(note)[0]
 
 
+CORRECTED_ALREADY = "This note was corrected already. Correct the newest version."
+
+
 def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, client) -> CaseNote:
     """A new version that points at the old; the old is kept and marked superseded."""
     must_be_editable(note)
     if note.superseded:
-        raise Refused("This note was corrected already. Correct the newest version.")
+        raise Refused(CORRECTED_ALREADY)
     _check(data)
+    # Two people correcting the same version at once: only the first marks it superseded.
+    marked = db.session.execute(
+        update(CaseNote)
+        .where(CaseNote.id == note.id, CaseNote.superseded.is_(False))
+        .values(superseded=True)
+        .execution_options(synchronize_session=False)
+    )
+    if marked.rowcount != 1:
+        raise Refused(CORRECTED_ALREADY)
+    db.session.refresh(note)
     first = first_version(note)
     correction = CaseNote(
         client_id=note.client_id,
@@ -132,7 +145,6 @@ def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, clien
         created_at=clock.now(),
         created_by_id=getattr(user, "id", None),
     )
-    note.superseded = True
     db.session.add(correction)
     log(
         client,

@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import abort, flash, redirect, request, url_for
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import requires
 from app.care import bp, support
 from app.care.common import EpisodeClosed, Refused, is_editable, open_episode
@@ -171,6 +171,17 @@ def referral_consent(client_id: int):
     )
 
 
+def _referral_shown(record: Referral) -> ReferralUpdateForm:
+    return ReferralUpdateForm(
+        formdata=None,
+        data={
+            "appointment_made": record.appointment_made,
+            "attended": {True: "yes", False: "no"}.get(record.attended, "not_yet"),
+            "outcome": record.outcome or "",
+        },
+    )
+
+
 @bp.route("/clients/<int:client_id>/referrals/<int:referral_id>", methods=["GET", "POST"])
 @requires("clients.open")
 def referral(client_id: int, referral_id: int):
@@ -178,36 +189,37 @@ def referral(client_id: int, referral_id: int):
     record = record_of(Referral, referral_id, client)
     back = url_for("care.referral", client_id=client.id, referral_id=record.id)
     editable = is_editable(record)
+    conflict = None
     if request.method == "GET":
-        form = ReferralUpdateForm(
-            data={
-                "appointment_made": record.appointment_made,
-                "attended": {True: "yes", False: "no"}.get(record.attended, "not_yet"),
-                "outcome": record.outcome or "",
-            }
-        )
+        form = _referral_shown(record)
+        locking.stamp(form, record, _referral_shown)
     else:
         form = ReferralUpdateForm()
         if not editable:
             return closed_page(client, form, back)
     if form.validate_on_submit():
         attended = {"yes": True, "no": False}.get(form.attended.data)
-        try:
-            changed = support.update_referral(
-                record,
-                appointment_made=form.appointment_made.data,
-                attended=attended,
-                outcome=form.outcome.data or None,
-                user=me(),
-                client=client,
-            )
-        except EpisodeClosed:
-            return closed_page(client, form, back)
-        flash("Referral saved." if changed else "Nothing changed.")
-        return redirect(back, 303)
+        conflict = locking.check(form, record, _referral_shown)
+        if not conflict:
+            try:
+                changed = support.update_referral(
+                    record,
+                    appointment_made=form.appointment_made.data,
+                    attended=attended,
+                    outcome=form.outcome.data or None,
+                    user=me(),
+                    client=client,
+                )
+            except EpisodeClosed:
+                return closed_page(client, form, back)
+            conflict = locking.flush(form, record, _referral_shown)
+        if not conflict:
+            flash("Referral saved." if changed else "Nothing changed.")
+            return redirect(back, 303)
     return render_page(
         "care/referral.html",
         form=form,
+        changed=conflict,
         record=record,
         partner=db.session.get(Partner, record.partner_id),
         consent=db.session.get(Consent, record.consent_id),
@@ -335,6 +347,27 @@ def _systemic_choices(field) -> None:
     ]
 
 
+def _advocacy_choices(form: AdvocacyUpdateForm, issue: AdvocacyIssue) -> AdvocacyUpdateForm:
+    form.progress.choices = list(support.statuses_for(issue.kind).items())
+    _systemic_choices(form.systemic_id)
+    if issue.systemic_id and str(issue.systemic_id) not in dict(form.systemic_id.choices):
+        linked = db.session.get(AdvocacyIssue, issue.systemic_id)
+        form.systemic_id.choices.append((str(linked.id), support.short_issue(linked.issue)))
+    return form
+
+
+def _advocacy_shown(issue: AdvocacyIssue) -> AdvocacyUpdateForm:
+    form = AdvocacyUpdateForm(
+        formdata=None,
+        data={
+            "progress": issue.status,
+            "what_happened": issue.what_happened or "",
+            "systemic_id": str(issue.systemic_id or ""),
+        },
+    )
+    return _advocacy_choices(form, issue)
+
+
 @bp.route("/clients/<int:client_id>/advocacy/<int:issue_id>", methods=["GET", "POST"])
 @requires("clients.open")
 def advocacy_issue(client_id: int, issue_id: int):
@@ -342,24 +375,15 @@ def advocacy_issue(client_id: int, issue_id: int):
     issue = record_of(AdvocacyIssue, issue_id, client)
     back = url_for("care.advocacy_issue", client_id=client.id, issue_id=issue.id)
     editable = is_editable(issue)
+    changed = None
     if request.method == "GET":
-        form = AdvocacyUpdateForm(
-            data={
-                "progress": issue.status,
-                "what_happened": issue.what_happened or "",
-                "systemic_id": str(issue.systemic_id or ""),
-            }
-        )
+        form = _advocacy_shown(issue)
+        locking.stamp(form, issue, _advocacy_shown)
     else:
-        form = AdvocacyUpdateForm()
+        form = _advocacy_choices(AdvocacyUpdateForm(), issue)
         if not editable:
             return closed_page(client, form, back)
-    form.progress.choices = list(support.statuses_for(issue.kind).items())
-    _systemic_choices(form.systemic_id)
-    if issue.systemic_id and str(issue.systemic_id) not in dict(form.systemic_id.choices):
-        linked = db.session.get(AdvocacyIssue, issue.systemic_id)
-        form.systemic_id.choices.append((str(linked.id), support.short_issue(linked.issue)))
-    if form.validate_on_submit():
+    if form.validate_on_submit() and not (changed := locking.check(form, issue, _advocacy_shown)):
         try:
             support.update_issue(
                 issue,
@@ -376,11 +400,14 @@ def advocacy_issue(client_id: int, issue_id: int):
         except Refused as refused:
             form.form_errors.append(refused.message)
         else:
-            flash("Advocacy saved.")
-            return redirect(back, 303)
+            changed = locking.flush(form, issue, _advocacy_shown)
+            if not changed:
+                flash("Advocacy saved.")
+                return redirect(back, 303)
     return render_page(
         "care/advocacy_issue.html",
         form=form,
+        changed=changed,
         issue=issue,
         editable=editable,
         status_words=support.status_words,
@@ -458,6 +485,14 @@ def systemic_new():
     return render_page("care/systemic_form.html", form=form, issue=None, client=None)
 
 
+def _systemic_shown(issue: AdvocacyIssue) -> SystemicUpdateForm:
+    form = SystemicUpdateForm(
+        formdata=None, data={"progress": issue.status, "what_happened": issue.what_happened or ""}
+    )
+    form.progress.choices = list(support.statuses_for("systemic").items())
+    return form
+
+
 @bp.route("/advocacy/systemic/<int:issue_id>", methods=["GET", "POST"])
 @requires("clients.open")
 def systemic(issue_id: int):
@@ -467,13 +502,18 @@ def systemic(issue_id: int):
     manager = can_see_all()
     if request.method == "POST" and not manager:
         abort(404)
-    form = SystemicUpdateForm(
-        data={"progress": issue.status, "what_happened": issue.what_happened or ""}
-        if request.method == "GET"
-        else None
-    )
-    form.progress.choices = list(support.statuses_for("systemic").items())
-    if manager and form.validate_on_submit():
+    changed = None
+    if request.method == "GET":
+        form = _systemic_shown(issue)
+        locking.stamp(form, issue, _systemic_shown)
+    else:
+        form = SystemicUpdateForm()
+        form.progress.choices = list(support.statuses_for("systemic").items())
+    if (
+        manager
+        and form.validate_on_submit()
+        and not (changed := locking.check(form, issue, _systemic_shown))
+    ):
         try:
             support.update_issue(
                 issue, status=form.progress.data, what_happened=form.what_happened.data, user=me()
@@ -481,11 +521,14 @@ def systemic(issue_id: int):
         except Refused as refused:
             form.form_errors.append(refused.message)
         else:
-            flash("Saved.")
-            return redirect(url_for("care.systemic", issue_id=issue.id), 303)
+            changed = locking.flush(form, issue, _systemic_shown)
+            if not changed:
+                flash("Saved.")
+                return redirect(url_for("care.systemic", issue_id=issue.id), 303)
     audit.record("advocacy.systemic_viewed", record=issue)
     return render_page(
         "care/systemic.html",
+        changed=changed,
         form=form if manager else None,
         issue=issue,
         people=support.people_affected(issue),

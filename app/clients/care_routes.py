@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
 
-from app import clock
+from app import clock, locking
 from app.access import requires
 from app.clients import bp, care, service
 from app.clients.forms import AssessmentForm, EpisodeForm, NewEpisodeForm
@@ -32,6 +32,15 @@ def _assessment_data(last: Assessment | None) -> dict:
     return data
 
 
+def _assessment_shown(last: Assessment | None) -> AssessmentForm:
+    return AssessmentForm(formdata=None, data=_assessment_data(last))
+
+
+def _assessment_version(last: Assessment | None) -> int:
+    """Each save is a new row, so the newest row's id is the assessment's version."""
+    return last.id if last is not None else 0
+
+
 @bp.route("/<int:client_id>/assessment", methods=["GET", "POST"])
 @requires("clients.open")
 def assessment(client_id: int):
@@ -40,12 +49,14 @@ def assessment(client_id: int):
     else:
         client = open_client(client_id, "assessment")
     last = care.latest_assessment(client)
-    form = (
-        AssessmentForm()
-        if request.method == "POST"
-        else AssessmentForm(data=_assessment_data(last))
-    )
-    if form.validate_on_submit():
+    changed = None
+    if request.method == "GET":
+        form = _assessment_shown(last)
+        locking.stamp(form, last, _assessment_shown, version=_assessment_version(last))
+    else:
+        form = AssessmentForm()
+        changed = locking.check(form, last, _assessment_shown, version=_assessment_version(last))
+    if form.validate_on_submit() and not changed:
         data = {
             "met_on": form.met_on.data,
             "support_level": form.support_level.data,
@@ -62,6 +73,7 @@ def assessment(client_id: int):
     return render_page(
         "clients/assessment.html",
         form=form,
+        changed=changed,
         last=last,
         history=care.assessment_history(client),
         life_areas=LIFE_AREAS,
@@ -115,6 +127,10 @@ def episode_new(client_id: int):
     return redirect(url_for("clients.episode", client_id=client.id, episode_id=episode.id), 303)
 
 
+def _episode_shown(record: Episode) -> EpisodeForm:
+    return EpisodeForm(formdata=None, obj=record)
+
+
 @bp.route("/<int:client_id>/episodes/<int:episode_id>", methods=["GET", "POST"])
 @requires("clients.open")
 def episode(client_id: int, episode_id: int):
@@ -126,6 +142,9 @@ def episode(client_id: int, episode_id: int):
     if record is None or record.client_id != client.id:
         abort(404)
     form = EpisodeForm(obj=record) if record.is_open else None
+    conflict = None
+    if request.method == "GET" and form is not None:
+        locking.stamp(form, record, _episode_shown)
     if request.method == "POST":
         if form is None:
             flash("This episode is closed, so it cannot change.")
@@ -133,21 +152,26 @@ def episode(client_id: int, episode_id: int):
                 url_for("clients.episode", client_id=client.id, episode_id=record.id), 303
             )
         if form.validate_on_submit():
-            changed = care.update_episode(
-                record,
-                source_of_referral=form.source_of_referral.data,
-                client_type=form.client_type.data,
-                main_treatment_type=form.main_treatment_type.data,
-                delivery_setting=form.delivery_setting.data,
-                principal_drug=form.principal_drug.data,
-            )
-            flash("Episode saved." if changed else "Nothing changed.")
-            return redirect(
-                url_for("clients.episode", client_id=client.id, episode_id=record.id), 303
-            )
+            conflict = locking.check(form, record, _episode_shown)
+            if not conflict:
+                changed = care.update_episode(
+                    record,
+                    source_of_referral=form.source_of_referral.data,
+                    client_type=form.client_type.data,
+                    main_treatment_type=form.main_treatment_type.data,
+                    delivery_setting=form.delivery_setting.data,
+                    principal_drug=form.principal_drug.data,
+                )
+                conflict = locking.flush(form, record, _episode_shown)
+            if not conflict:
+                flash("Episode saved." if changed else "Nothing changed.")
+                return redirect(
+                    url_for("clients.episode", client_id=client.id, episode_id=record.id), 303
+                )
     return render_page(
         "clients/episode.html",
         form=form,
+        changed=conflict,
         record=record,
         codes=codes,
         **header(client),

@@ -6,7 +6,7 @@ from datetime import date
 
 from flask import abort, flash, redirect, request, url_for
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import requires
 from app.clients import bp, consents, service
 from app.clients.forms import (
@@ -241,28 +241,45 @@ def consent(client_id: int, consent_id: int):
         client = open_client(client_id, "consent")
     record = _consent_or_404(client, consent_id)
     form = ConsentWithdrawForm()
+    changed = None
     if request.method == "GET":
         form.withdrawn_on.data = clock.today()
         form.withdrawn_on.process(None, clock.today())
+        locking.stamp(form, record, _withdrawal_shown)
     state = consents.status(record)
     if form.validate_on_submit():
-        if state == "withdrawn":
+        changed = locking.check(form, record, _withdrawal_shown)
+        if not changed and state == "withdrawn":
             flash("This consent was taken back already.")
-        else:
+        elif not changed:
             consents.withdraw_consent(
                 record, on=form.withdrawn_on.data, note=form.withdrawn_note.data or None
             )
-            flash(f"Consent to share with {record.party_name} taken back.")
-        return redirect(url_for("clients.consent", client_id=client.id, consent_id=record.id), 303)
+            changed = locking.flush(form, record, _withdrawal_shown)
+            if not changed:
+                flash(f"Consent to share with {record.party_name} taken back.")
+        if not changed:
+            return redirect(
+                url_for("clients.consent", client_id=client.id, consent_id=record.id), 303
+            )
+        state = consents.status(record)  # someone else may have taken it back
     return render_page(
         "clients/consent.html",
         form=form,
+        changed=changed,
         consent=record,
         state=state,
         status_words=consents.STATUS_WORDS,
         shares=SHARES,
         how_given=HOW_GIVEN,
         **header(client),
+    )
+
+
+def _withdrawal_shown(record: Consent) -> ConsentWithdrawForm:
+    return ConsentWithdrawForm(
+        formdata=None,
+        data={"withdrawn_on": record.withdrawn_on, "withdrawn_note": record.withdrawn_note},
     )
 
 

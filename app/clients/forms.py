@@ -11,6 +11,7 @@ from wtforms.validators import Optional, Regexp, ValidationError
 
 from app import clock
 from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
+from app.locking import VersionField
 from app.needs import LIFE_AREAS, URGENCY
 from app.standards import codes
 
@@ -278,6 +279,7 @@ class ConsentHowForm(Form):
 
 
 class ConsentWithdrawForm(Form):
+    version = VersionField()
     withdrawn_on = DateField(
         "Date they took it back", [required("Enter the date")], allow_future=False
     )
@@ -288,6 +290,7 @@ class ConsentWithdrawForm(Form):
 
 
 class AssessmentForm(Form):
+    version = VersionField(ignore=["met_on"])
     met_on = DateField(
         "Date of this meeting", [required("Enter the date you met")], allow_future=False
     )
@@ -311,6 +314,7 @@ for _key, _label in LIFE_AREAS.items():
 
 
 class AllocateForm(Form):
+    version = VersionField()
     worker_id = SelectField("Worker", coerce=int)
     reason = _text(
         "Why this worker",
@@ -325,7 +329,7 @@ class AllocateForm(Form):
 
 
 class EpisodeForm(Form):
-    version = HiddenField()
+    version = VersionField()
     source_of_referral = SelectField(
         "Source of referral", coerce=int, choices=list(codes.SOURCE_OF_REFERRAL.items())
     )

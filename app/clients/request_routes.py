@@ -65,10 +65,15 @@ def access_request_update(client_id: int, request_id: int):
     if not Form().validate_on_submit():
         abort(400)
     if form.validate() and form.step.data in requests.STEP_WORDS:
-        requests.update_request(
+        already = requests.update_request(
             record, step=form.step.data, on=form.on.data, outcome=form.outcome.data or None
         )
-        flash(f"{requests.STEP_WORDS[form.step.data]}: saved.")
+        words = requests.STEP_WORDS[form.step.data]
+        if already is None:
+            flash(f"{words}: saved.")
+        else:
+            added = " What you wrote is added to what happened." if form.outcome.data else ""
+            flash(f"{words}: this was saved already, for {already.day} {already:%B %Y}.{added}")
     else:
         flash("Enter a real date that is today or before, then try again.")
     return redirect(url_for("clients.access_requests", client_id=client.id), 303)

@@ -93,21 +93,27 @@ STEP_WORDS = {
 }
 
 
-def update_request(request: AccessRequest, *, step: str, on: date, outcome: str | None):
-    if step == "answered":
-        request.answered_on = on
-    elif step == "access_given":
-        request.access_given_on = on
-    elif step == "done":
-        request.done_on = on
-        request.answered_on = request.answered_on or on
-    else:
+STEP_COLUMNS = {"answered": "answered_on", "access_given": "access_given_on", "done": "done_on"}
+
+
+def update_request(
+    request: AccessRequest, *, step: str, on: date, outcome: str | None
+) -> date | None:
+    """Record a step and add what happened. A step someone else recorded already keeps its
+    date (returned, so the person can be told); their words are added all the same."""
+    if step not in STEP_COLUMNS:
         raise ValueError(step)
+    already = getattr(request, STEP_COLUMNS[step])
+    if already is None:
+        setattr(request, STEP_COLUMNS[step], on)
+    if step == "done":
+        request.answered_on = request.answered_on or on
     if outcome:
         request.outcome = "\n\n".join(p for p in (request.outcome, outcome) if p)
     audit.record(
         "access_request.updated", record=request, client_id=request.client_id, detail={"step": step}
     )
+    return already
 
 
 def open_requests_query(client_ids_condition=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from sqlalchemy import select
 
-from app import audit
+from app import audit, locking
 from app.access import requires
 from app.clients import bp, care, registration, service
 from app.clients.forms import AllocateForm, ClientSearchForm, CoverReasonForm
@@ -154,27 +154,36 @@ def workers(client_id: int):
     form.worker_id.choices = [
         (s.worker.id, f"{s.worker.display_name} ({s.caseload} people now)") for s in suggestions
     ]
+    changed = None
     if request.method == "GET":
         audit.record(
             "client.viewed", record=client, client_id=client.id, detail={"page": "workers"}
         )
         if suggestions and not form.worker_id.data:
             form.worker_id.data = suggestions[0].worker.id
-    if form.validate_on_submit():
+        locking.stamp(form, client, service.who_supports)
+    else:
+        changed = locking.check(form, client, service.who_supports)
+    if not changed and form.validate_on_submit():
         worker = db.session.get(User, form.worker_id.data)
         if worker is None or worker.role not in ("worker", "senior") or not worker.active:
             abort(404)
-        if worker.id == client.worker_id:
-            flash(f"{worker.display_name} already supports this person.")
-        else:
+        already = worker.id == client.worker_id
+        if not already:
             service.allocate(client, worker, reason=form.reason.data, by=me())
-            flash(f"{worker.display_name} now supports {client.name}.")
-        if service.can_open(me(), client):
-            return redirect(url_for("clients.file", client_id=client.id), 303)
-        return redirect(url_for("clients.search"), 303)
+            changed = locking.flush(form, client, service.who_supports)
+        if not changed:
+            if already:
+                flash(f"{worker.display_name} already supports this person.")
+            else:
+                flash(f"{worker.display_name} now supports {client.name}.")
+            if service.can_open(me(), client):
+                return redirect(url_for("clients.file", client_id=client.id), 303)
+            return redirect(url_for("clients.search"), 303)
     return render_page(
         "clients/workers.html",
         form=form,
+        changed=changed,
         suggestions=suggestions,
         assessment=assessment,
         history=service.allocations(client),

@@ -555,6 +555,11 @@ def approve_allocation(allocation: Allocation, by) -> None:
     audit.record("client.allocation_approved", record=allocation, client_id=allocation.client_id)
 
 
+def who_supports(client: Client) -> dict[str, str]:
+    """What the pages that give a file to a worker show, to tell when someone else did."""
+    return {"Who supports them now": client.worker.display_name if client.worker else "No one"}
+
+
 def caseload_counts() -> dict[int, int]:
     """How many people each worker supports now."""
     rows = db.session.execute(

@@ -12,6 +12,7 @@ from app import clock
 from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
 from app.frontdesk.lists import CLOSE_REASONS, DESKS, GROUPS, ITEM_ICONS, REACH
 from app.frontdesk.numbers_service import LONGEST_RANGE
+from app.locking import VersionField
 from app.needs import NEEDS, URGENCY
 
 NOTE_LIMIT = 2000
@@ -120,6 +121,7 @@ class CloseHandoverForm(Form):
 
 
 class TallyItemForm(Form):
+    version = VersionField()
     label = StringField(
         "What is counted",
         [required("Enter what is counted"), at_most(60, "The name")],
@@ -136,6 +138,7 @@ class TallyItemForm(Form):
 
 
 class DailyTaskForm(Form):
+    version = VersionField()
     label = StringField(
         "The task",
         [required("Enter the task"), at_most(120, "The task")],

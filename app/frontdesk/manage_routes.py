@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from app import audit
+from app import audit, locking
 from app.access import requires
 from app.forms import Form
 from app.frontdesk import bp, service, task_service
@@ -57,18 +57,33 @@ def new_item():
     return render_page("frontdesk/item.html", form=form, item=None, icons=ITEM_ICONS)
 
 
+def _item_shown(item) -> TallyItemForm:
+    return TallyItemForm(formdata=None, obj=item)
+
+
 @bp.route("/items/<int:item_id>", methods=["GET", "POST"])
 @requires("frontdesk.manage")
 def item(item_id: int):
     item = _item_or_404(item_id)
     form = TallyItemForm(obj=item)
+    changed = None
+    if request.method == "GET":
+        locking.stamp(form, item, _item_shown)
     if form.validate_on_submit():
         old = item.label
-        service.update_item(item, label=form.label.data, group=form.group.data, icon=form.icon.data)
-        audit.record("tally_item.changed", record=item, detail={"from": old, "to": item.label})
-        flash(f"Changes to {item.label} saved.")
-        return redirect(url_for("frontdesk.items"), 303)
-    return render_page("frontdesk/item.html", form=form, item=item, icons=ITEM_ICONS)
+        changed = locking.check(form, item, _item_shown)
+        if not changed:
+            service.update_item(
+                item, label=form.label.data, group=form.group.data, icon=form.icon.data
+            )
+            changed = locking.flush(form, item, _item_shown)
+        if not changed:
+            audit.record("tally_item.changed", record=item, detail={"from": old, "to": item.label})
+            flash(f"Changes to {item.label} saved.")
+            return redirect(url_for("frontdesk.items"), 303)
+    return render_page(
+        "frontdesk/item.html", form=form, item=item, icons=ITEM_ICONS, changed=changed
+    )
 
 
 @bp.route("/items/<int:item_id>/move", methods=["POST"])
@@ -116,18 +131,29 @@ def tasks():
     )
 
 
+def _task_shown(task) -> DailyTaskForm:
+    return DailyTaskForm(formdata=None, obj=task)
+
+
 @bp.route("/daily-tasks/<int:task_id>", methods=["GET", "POST"])
 @requires("frontdesk.manage")
 def task(task_id: int):
     task = _task_or_404(task_id)
     form = DailyTaskForm(obj=task)
+    changed = None
+    if request.method == "GET":
+        locking.stamp(form, task, _task_shown)
     if form.validate_on_submit():
         old = task.label
-        task.label = form.label.data
-        audit.record("daily_task.changed", record=task, detail={"from": old, "to": task.label})
-        flash(f"Saved: {task.label}.")
-        return redirect(url_for("frontdesk.tasks"), 303)
-    return render_page("frontdesk/task.html", form=form, task=task)
+        changed = locking.check(form, task, _task_shown)
+        if not changed:
+            task.label = form.label.data
+            changed = locking.flush(form, task, _task_shown)
+        if not changed:
+            audit.record("daily_task.changed", record=task, detail={"from": old, "to": task.label})
+            flash(f"Saved: {task.label}.")
+            return redirect(url_for("frontdesk.tasks"), 303)
+    return render_page("frontdesk/task.html", form=form, task=task, changed=changed)
 
 
 @bp.route("/daily-tasks/<int:task_id>/move", methods=["POST"])

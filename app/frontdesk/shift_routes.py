@@ -23,12 +23,15 @@ def _hours_text(hours: float) -> str:
     return f"{text} hour" if whole == 1 else f"{text} hours"
 
 
+def _clock(local) -> str:
+    return f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+
+
 @bp.route("/shifts/start", methods=["POST"])
 @requires("frontdesk.count")
 def start_my_shift():
     shift, started = shift_service.start_shift(_me(), desk=current_desk())
-    local = shift.started_at.astimezone(clock.CANBERRA)
-    when = f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+    when = _clock(shift.started_at.astimezone(clock.CANBERRA))
     flash(f"Your shift started at {when}." if started else "Your shift has started already.")
     return redirect(url_for("frontdesk.day"), 303)
 
@@ -101,8 +104,13 @@ def new_shift():
 @requires("training.manage")
 def end_shift(shift_id: int):
     shift = shift_service.get_shift(shift_id)
-    if shift is None or shift.ended_at is not None:
+    if shift is None:
         abort(404)
+    if shift.ended_at is not None:
+        # Someone ended it while this page was open: their end time stays.
+        ended = shift.ended_at.astimezone(clock.CANBERRA)
+        flash(f"Someone else ended this shift already. It ended at {_clock(ended)}.")
+        return redirect(url_for("frontdesk.shifts"), 303)
     form = ShiftEndForm(prefix=f"shift-{shift.id}")
     day = shift.started_at.astimezone(clock.CANBERRA).date()
     if form.validate_on_submit():

@@ -55,3 +55,14 @@ class Base(DeclarativeBase):
     def created_by_id(cls) -> Mapped[int | None]:  # noqa: N805
         """Who made the row; empty for rows made by the system or a command."""
         return mapped_column(ForeignKey("user.id"), nullable=True, sort_order=-1)
+
+
+class Versioned:
+    """A record people edit: each save adds one to `version`, and a save made from an older
+    version changes nothing (SQLAlchemy raises StaleDataError). See app/locking.py."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, Versioned
 from app.models.people import User
 
 
@@ -20,6 +20,10 @@ class Assessment(Base):
     """
 
     __tablename__ = "assessment"
+    # A person's newest assessment, read from the index alone (caseloads count thousands).
+    __table_args__ = (
+        Index("ix_assessment_client_newest", "client_id", "created_at", "id", "support_level"),
+    )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
@@ -51,7 +55,7 @@ class Plan(Base):
 
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     episode_id: Mapped[int] = mapped_column(ForeignKey("episode.id"), index=True)
-    agreed_on: Mapped[date]
+    agreed_on: Mapped[date] = mapped_column(index=True)
     review_on: Mapped[date] = mapped_column(index=True)  # default: three months on
     version: Mapped[int] = mapped_column(default=1)
     # Set on every change, so the plan row is written (and its version checked) each time.
@@ -88,7 +92,7 @@ class Goal(Base):
     risks: Mapped[str | None] = mapped_column(Text)  # risks and challenges
     strategies: Mapped[str | None] = mapped_column(Text)  # what will help with them
     status: Mapped[str] = mapped_column(String(20), default="working_on")  # GOAL_STATUSES
-    status_on: Mapped[date | None]  # when it was done, changed or put aside
+    status_on: Mapped[date | None] = mapped_column(index=True)  # when done, changed or put aside
     # A goal "changed" into new words: the new goal points at the one it replaced.
     changed_from_id: Mapped[int | None] = mapped_column(ForeignKey("goal.id"))
 
@@ -149,7 +153,16 @@ class CaseNote(Base):
     """A record of one contact. Append-only: a correction is a new row pointing at the old."""
 
     __tablename__ = "case_note"
-    __table_args__ = (Index("ix_case_note_client_contact", "client_id", "contact_at"),)
+    __table_args__ = (
+        # A file's notes, and the last contact with each of a worker's people (index only).
+        Index("ix_case_note_client_contact", "client_id", "contact_at", "superseded"),
+        # A week's or a month's notes (reports, caseloads): the index holds what they count.
+        Index(
+            "ix_case_note_contact_at", "contact_at", "created_by_id", "superseded", "late", "kind"
+        ),
+        # One worker's notes this month (their home page).
+        Index("ix_case_note_created_by_contact", "created_by_id", "contact_at"),
+    )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"))
     episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
@@ -180,11 +193,15 @@ TRANSPORT = {
 }
 
 
-class Appointment(Base):
+class Appointment(Versioned, Base):
     """An appointment with a service, maybe with transport and a worker going along."""
 
     __tablename__ = "appointment"
-    __table_args__ = (Index("ix_appointment_worker_starts", "worker_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_appointment_worker_starts", "worker_id", "starts_at"),
+        # "Theirs" is the worker going, or the worker who booked it: both sides of the OR.
+        Index("ix_appointment_created_by_starts", "created_by_id", "starts_at"),
+    )
 
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
@@ -203,7 +220,7 @@ class Appointment(Base):
     outcome_at: Mapped[datetime | None]  # when "afterwards" was written
 
 
-class Referral(Base):
+class Referral(Versioned, Base):
     """A warm referral to a partner service, allowed by a current consent to share."""
 
     __tablename__ = "referral"
@@ -278,7 +295,7 @@ COMPLAINT_BODIES = {
 }
 
 
-class AdvocacyIssue(Base):
+class AdvocacyIssue(Versioned, Base):
     """Speaking up: for one person with a service, a systemic issue, or a complaint."""
 
     __tablename__ = "advocacy_issue"

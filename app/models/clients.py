@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, Versioned
 from app.models.people import User
 
 # Search columns hold lower-case letters and digits only. A binary collation lets a prefix
@@ -31,6 +31,7 @@ class Client(Base):
         Index("ix_client_search_nickname", "search_nickname"),
         Index("ix_client_phone_digits", "phone_digits"),
         Index("ix_client_phone2_digits", "phone2_digits"),
+        Index("ix_client_created_at", "created_at"),  # files started in a week (reports)
     )
 
     # Optimistic locking: each save adds one; a save made from an older version is refused.
@@ -129,7 +130,7 @@ class ClientChange(Base):
     reason: Mapped[str | None] = mapped_column(String(200))
 
 
-class Consent(Base):
+class Consent(Versioned, Base):
     """Appendix One: permission to share information with one person or organisation."""
 
     __tablename__ = "consent"
@@ -152,7 +153,7 @@ class Consent(Base):
     client: Mapped[Client] = relationship()
 
 
-class Episode(Base):
+class Episode(Versioned, Base):
     """A PTSS episode of care, with the national data set's codes. Closed episodes are kept
     as they were; a person who comes back starts a new one."""
 
@@ -168,7 +169,7 @@ class Episode(Base):
     other_drugs: Mapped[list[str]] = mapped_column(JSON, default=list)  # ASCDC, up to 5
     method_of_use: Mapped[int | None]  # codes.METHOD_OF_USE
     injecting_status: Mapped[int | None]  # codes.INJECTING_STATUS
-    closed_on: Mapped[date | None]
+    closed_on: Mapped[date | None] = mapped_column(index=True)  # open ones, and a year's
     reason_for_cessation: Mapped[int | None]  # codes.REASON_FOR_CESSATION
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
@@ -210,7 +211,7 @@ class CoverAccess(Base):
     client: Mapped[Client] = relationship()
 
 
-class AccessRequest(Base):
+class AccessRequest(Versioned, Base):
     """A person asked to see (or correct) their file. ACT Health Records (Privacy and Access)
     Act 1997: answer within 14 days, give access within 30 days."""
 

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base
+from app.models.base import Base, Versioned
 
 
-class TallyItem(Base):
+class TallyItem(Versioned, Base):
     """Something the front desk counts: visitors, meals, fit packs. The manager edits the list.
 
     A retired item keeps its history (its events stay) and leaves the day screen.
@@ -51,7 +51,7 @@ class TallyEvent(Base):
     undoes_id: Mapped[int | None] = mapped_column(ForeignKey("tally_event.id"), unique=True)
 
 
-class DailyTask(Base):
+class DailyTask(Versioned, Base):
     """A job on the shift's checklist ("Kitchenette has coffee, tea and sugar")."""
 
     __tablename__ = "daily_task"
@@ -94,7 +94,7 @@ class Handover(Base):
     client_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
 
-class Shift(Base):
+class Shift(Versioned, Base):
     """A volunteer's shift at the desk. Hours per week feed the training record."""
 
     __tablename__ = "shift"

@@ -7,10 +7,10 @@ from datetime import date, time
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, Versioned
 
 
-class Partner(Base):
+class Partner(Versioned, Base):
     """A partner service. The care area refers people to these (warm referrals)."""
 
     __tablename__ = "partner"

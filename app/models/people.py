@@ -37,6 +37,13 @@ class User(Base):
     # The lived experience a worker chose to share, for matching people to workers.
     shared_experience: Mapped[list[str]] = mapped_column(JSON, default=list)
 
+    # Optimistic locking for a manager's changes (name, role; app/locking.py). Only those
+    # add one (app.locking.bump): signing in changes this row too, and two
+    # sign-ins at once must not refuse each other.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012
+
     # Flask-Login needs these; the session, not the user, is what signs in.
     is_anonymous = False
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, Versioned
 from app.models.clients import Allocation, Client
 from app.models.people import User
 
@@ -90,7 +90,7 @@ class ConsultationDecision(Base):
     )
 
 
-class FileAudit(Base):
+class FileAudit(Versioned, Base):
     """A senior's check of one file against the checklist. The score is computed from the
     answers (app.team.completeness), never typed; it is kept when the check is finished."""
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base
+from app.models.base import Base, Versioned
 
 # The kinds of learning item: key -> (what a person sees, icon).
 ITEM_KINDS: dict[str, tuple[str, str]] = {
@@ -56,7 +56,7 @@ class Level(Base):
     modules: Mapped[list[Module]] = relationship(back_populates="level", order_by="Module.position")
 
 
-class Module(Base):
+class Module(Versioned, Base):
     __tablename__ = "training_module"
 
     level_id: Mapped[int] = mapped_column(ForeignKey("training_level.id"), index=True)
@@ -74,7 +74,7 @@ class Module(Base):
     )
 
 
-class LearningItem(Base):
+class LearningItem(Versioned, Base):
     __tablename__ = "training_item"
 
     module_id: Mapped[int] = mapped_column(ForeignKey("training_module.id"), index=True)
@@ -198,6 +198,9 @@ class Agreement(Base):
     title: Mapped[str] = mapped_column(String(120))
     position: Mapped[int]
     current_number: Mapped[int] = mapped_column(default=0)
+
+    # The number is the version too: a new version made from an older one changes nothing.
+    __mapper_args__ = {"version_id_col": current_number, "version_id_generator": False}  # noqa: RUF012
 
     versions: Mapped[list[AgreementVersion]] = relationship(
         back_populates="agreement", order_by="AgreementVersion.number"

@@ -10,6 +10,7 @@ from wtforms.validators import Optional, ValidationError
 
 from app.forms import ChoiceField, DateField, Form, at_most, required
 from app.frontdesk.forms import TimeOfDayField
+from app.locking import VersionField
 from app.partners.service import ORDINALS, REPEATS, WEEKDAYS
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -24,6 +25,7 @@ class SearchForm(Form):
 
 
 class PartnerForm(Form):
+    version = VersionField()
     name = StringField(
         "Name", [required("Enter the name of the service"), at_most(120, "The name")]
     )

@@ -7,7 +7,7 @@ from datetime import date
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import can, requires
 from app.forms import Form
 from app.pages import render_page
@@ -89,17 +89,28 @@ def partner(partner_id: int):
     )
 
 
+def _shown(partner) -> PartnerForm:
+    return PartnerForm(formdata=None, obj=partner)
+
+
 @bp.route("/<int:partner_id>/edit", methods=["GET", "POST"])
 @requires("partners.edit")
 def edit_partner(partner_id: int):
     partner = _partner_or_404(partner_id)
     form = PartnerForm(obj=partner)
+    changed = None
+    if request.method == "GET":
+        locking.stamp(form, partner, _shown)
     if form.validate_on_submit():
-        service.update_partner(partner, **_partner_fields(form))
-        audit.record("partner.changed", record=partner, detail={"name": partner.name})
-        flash(f"Changes to {partner.name} saved.")
-        return redirect(url_for("partners.partner", partner_id=partner.id), 303)
-    return render_page("partners/edit.html", form=form, partner=partner)
+        changed = locking.check(form, partner, _shown)
+        if not changed:
+            service.update_partner(partner, **_partner_fields(form))
+            changed = locking.flush(form, partner, _shown)
+        if not changed:
+            audit.record("partner.changed", record=partner, detail={"name": partner.name})
+            flash(f"Changes to {partner.name} saved.")
+            return redirect(url_for("partners.partner", partner_id=partner.id), 303)
+    return render_page("partners/edit.html", form=form, partner=partner, changed=changed)
 
 
 @bp.route("/<int:partner_id>/<any(retire, restore):action>", methods=["POST"])

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from app.standards import codes
 from app.standards.slk import slk581
@@ -278,11 +279,14 @@ def _lookup(name: str | None, table: dict[str, str], aliases: dict[str, str]) ->
     return None
 
 
+# Remembered: the export asks for the same few countries and languages for every episode.
+@lru_cache(maxsize=2048)
 def country_code(name: str | None) -> str | None:
     """SACC code of a country as a person names it, or None when it is not in our list."""
     return _lookup(name, SACC, COUNTRY_ALIASES)
 
 
+@lru_cache(maxsize=2048)
 def language_code(name: str | None) -> str | None:
     """ASCL code of a language as a person names it, or None when it is not in our list."""
     return _lookup(name, ASCL, LANGUAGE_ALIASES)

@@ -3,7 +3,7 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import get_or_404, requires
 from app.clients import service as clients_service
 from app.forms import Form
@@ -71,13 +71,23 @@ def audit_start(client_id: int):
     return redirect(url_for("team.audit", audit_id=record.id), 303)
 
 
+def _audit_shown(record: FileAudit) -> AuditForm:
+    return AuditForm(formdata=None, data=dict(record.answers or {}))
+
+
 @bp.route("/audits/<int:audit_id>", methods=["GET", "POST"], endpoint="audit")
 @requires("team.oversee")
 def audit_page(audit_id: int):
     record = get_or_404(FileAudit, audit_id)
     client = record.client
     today = clock.today()
-    if record.status == "done":
+    changed = None
+    if request.method == "POST":
+        form = AuditForm()
+        changed = locking.check(form, record, _audit_shown)
+        if record.status == "done":
+            changed = changed or locking.Changed()  # finished by someone else: it stays
+    if record.status == "done" and not changed:
         audit.record("team.file_audit_viewed", record=record, client_id=client.id)
         return render_page(
             "team/audit_done.html",
@@ -89,9 +99,8 @@ def audit_page(audit_id: int):
         )
     found = completeness.what_the_file_shows(audits.file_facts(client, today), today)
     if request.method == "POST":
-        form = AuditForm()
         form.finishing = request.form.get("action") == "finish"
-        if form.validate():
+        if not changed and form.validate():
             if form.finishing:
                 result = audits.finish_audit(
                     record,
@@ -100,19 +109,26 @@ def audit_page(audit_id: int):
                     feedback=form.feedback.data,
                     by=me(),
                 )
-                sent = " Feedback sent to the worker." if record.feedback else ""
-                flash(f"File check finished: {result.words}.{sent}")
-                return redirect(url_for("team.audit", audit_id=record.id), 303)
-            audits.save_answers(record, form.answers())
-            flash("Check saved. You can finish it later.")
-            return redirect(url_for("team.audits"), 303)
+                changed = locking.flush(form, record, _audit_shown)
+                if not changed:
+                    sent = " Feedback sent to the worker." if record.feedback else ""
+                    flash(f"File check finished: {result.words}.{sent}")
+                    return redirect(url_for("team.audit", audit_id=record.id), 303)
+            else:
+                audits.save_answers(record, form.answers())
+                changed = locking.flush(form, record, _audit_shown)
+                if not changed:
+                    flash("Check saved. You can finish it later.")
+                    return redirect(url_for("team.audits"), 303)
     else:
         audit.record("client.viewed", record=client, client_id=client.id, detail={"page": "check"})
         answers = record.answers or {k: f.answer for k, f in found.items() if f.answer}
         form = AuditForm(formdata=None, data=answers)
+        locking.stamp(form, record, _audit_shown)
     return render_page(
         "team/audit.html",
         form=form,
+        changed=changed,
         record=record,
         client=client,
         found=found,

@@ -3,7 +3,7 @@
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import get_or_404, requires
 from app.clients import care
 from app.clients import service as clients_service
@@ -71,11 +71,15 @@ def reallocate(client_id: int):
         )
         for s in suggestions
     ]
+    changed = None
     if request.method == "GET":
         audit.record(
             "client.viewed", record=client, client_id=client.id, detail={"page": "reallocate"}
         )
-    if form.validate_on_submit():
+        locking.stamp(form, client, clients_service.who_supports)
+    else:
+        changed = locking.check(form, client, clients_service.who_supports)
+    if not changed and form.validate_on_submit():
         worker = db.session.get(User, int(form.worker_id.data))
         if worker is None:
             abort(404)
@@ -88,11 +92,14 @@ def reallocate(client_id: int):
             handover_on=form.handover_on.data,
             by=me(),
         )
-        flash(f"{worker.display_name} now supports {client.name}. Both workers will see this.")
-        return redirect(url_for("team.reallocation", reallocation_id=record.id), 303)
+        changed = locking.flush(form, client, clients_service.who_supports)
+        if not changed:
+            flash(f"{worker.display_name} now supports {client.name}. Both workers will see this.")
+            return redirect(url_for("team.reallocation", reallocation_id=record.id), 303)
     return render_page(
         "team/reallocate.html",
         form=form,
+        changed=changed,
         client=client,
         history=clients_service.allocations(client),
         earlier=reallocation.for_client(client),

@@ -50,33 +50,44 @@ class CaseloadRow:
         return max(0, self.people - sum(self.levels.values()))
 
 
-def latest_levels() -> Select:
-    """(client_id, support level) of each person's newest assessment, as a subquery."""
-    ranked = select(
-        Assessment.client_id,
-        Assessment.support_level,
-        func.row_number()
-        .over(
-            partition_by=Assessment.client_id,
-            order_by=(Assessment.created_at.desc(), Assessment.id.desc()),
-        )
-        .label("n"),
-    ).subquery()
-    return select(ranked.c.client_id, ranked.c.support_level).where(ranked.c.n == 1).subquery()
+def newest_level():
+    """The support level of the person's newest assessment: a subquery for each Client row
+    (an index lookup per person, so only the people asked about are read)."""
+    return (
+        select(Assessment.support_level)
+        .where(Assessment.client_id == Client.id)
+        .order_by(Assessment.created_at.desc(), Assessment.id.desc())
+        .limit(1)
+        .correlate(Client)
+        .scalar_subquery()
+    )
 
 
 def latest_plans() -> Select:
-    """The newest plan of each episode, as a subquery of plan ids."""
-    return select(func.max(Plan.id).label("id")).group_by(Plan.episode_id).subquery()
+    """The newest plan of each open episode, as a subquery of plan ids (closed episodes are
+    never asked about, and there are many more of them)."""
+    return (
+        select(func.max(Plan.id).label("id"))
+        .join(Episode, Episode.id == Plan.episode_id)
+        .where(Episode.closed_on.is_(None))
+        .group_by(Plan.episode_id)
+        .subquery()
+    )
 
 
 def level_counts() -> dict[int, dict[str, int]]:
-    levels = latest_levels()
+    """{worker: {support level: people}}: the newest assessment of each person who has a
+    worker (an index lookup each), counted in the database."""
+    people = (
+        select(Client.worker_id.label("worker_id"), newest_level().label("level"))
+        .where(Client.worker_id.is_not(None))
+        .offset(0)  # keeps the subquery whole: SQLite would look each level up three times
+        .subquery()
+    )
     rows = db.session.execute(
-        select(Client.worker_id, levels.c.support_level, func.count())
-        .join(levels, levels.c.client_id == Client.id)
-        .where(Client.worker_id.is_not(None), levels.c.support_level.in_(LEVELS))
-        .group_by(Client.worker_id, levels.c.support_level)
+        select(people.c.worker_id, people.c.level, func.count())
+        .where(people.c.level.in_(LEVELS))
+        .group_by(people.c.worker_id, people.c.level)
     )
     found: dict[int, dict[str, int]] = {}
     for worker_id, level, count in rows:
@@ -229,11 +240,8 @@ def people_details(clients: list[Client]) -> list[PersonRow]:
     ids = [c.id for c in clients]
     if not ids:
         return []
-    levels = latest_levels()
     level_of = dict(
-        db.session.execute(
-            select(levels.c.client_id, levels.c.support_level).where(levels.c.client_id.in_(ids))
-        ).all()
+        db.session.execute(select(Client.id, newest_level()).where(Client.id.in_(ids))).all()
     )
     last = contact_rules.last_contacts(ids)
     latest = latest_plans()

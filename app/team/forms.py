@@ -5,6 +5,7 @@ from wtforms.validators import Optional, ValidationError
 
 from app import clock
 from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
+from app.locking import VersionField
 from app.team.completeness import ANSWERS, CHECKS, NO, unanswered
 from app.team.reallocation import PERSON_VIEWS
 
@@ -77,6 +78,7 @@ class SupervisionForm(Form):
 
 
 class ReallocationForm(Form):
+    version = VersionField()
     worker_id = ChoiceField(
         "Who will support them now",
         validators=[required("Choose who will support them now")],
@@ -149,6 +151,7 @@ class SampleForm(Form):
 
 
 class AuditForm(Form):
+    version = VersionField(ignore=["feedback"])
     feedback = TextAreaField(
         "Feedback for the worker",
         [Optional(), at_most(LONGEST_NOTE, "The feedback")],

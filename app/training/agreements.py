@@ -119,8 +119,7 @@ def create_version(agreement: Agreement, *, text: str, change_note: str, by: Use
         created_by_id=by.id,
     )
     db.session.add(version)
-    agreement.current_number = number
-    db.session.flush()
+    agreement.current_number = number  # the agreement's version: see app/locking.py
     audit.record(
         "training.agreement_changed", record=agreement, user=by, detail={"version": number}
     )

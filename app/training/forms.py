@@ -4,6 +4,7 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp, StopValidation, ValidationError
 
 from app.forms import ChoiceField, DateField, Form, at_most, required
+from app.locking import VersionField
 from app.models.training import CERTIFICATE_KINDS, ITEM_KINDS
 from app.training.service import REFLECTION_LIMIT
 
@@ -91,6 +92,7 @@ class SessionForm(Form):
 
 
 class ItemForm(Form):
+    version = VersionField()
     kind = ChoiceField(
         "What kind of item?",
         choices=KIND_CHOICES,
@@ -121,11 +123,13 @@ class ItemForm(Form):
 
 
 class ModuleForm(Form):
+    version = VersionField()
     title = StringField("Title", [*filled("Enter a title"), at_most(120, "The title")])
     summary = TextAreaField("What it is about, in one or two lines", [at_most(1000, "This")])
 
 
 class AgreementForm(Form):
+    version = VersionField()
     text = TextAreaField(
         "The new text",
         [*filled("Enter the text of the agreement"), at_most(20000, "The text")],

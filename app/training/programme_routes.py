@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from app import locking
 from app.access import requires
 from app.forms import Form
 from app.pages import render_page
@@ -50,15 +51,30 @@ def programme_module(module_id: int):
     if module is None:
         abort(404)
     form = ModuleForm(obj=module)
+    changed = None
+    if request.method == "GET":
+        locking.stamp(form, module, _module_shown)
     if form.validate_on_submit():
-        service.update_module(
-            module, title=form.title.data, summary=form.summary.data or "", by=_me()
-        )
-        flash("Module saved.")
-        return redirect(url_for("training.programme_module", module_id=module.id), 303)
+        changed = locking.check(form, module, _module_shown)
+        if not changed:
+            service.update_module(
+                module, title=form.title.data, summary=form.summary.data or "", by=_me()
+            )
+            changed = locking.flush(form, module, _module_shown)
+        if not changed:
+            flash("Module saved.")
+            return redirect(url_for("training.programme_module", module_id=module.id), 303)
     return render_page(
-        "training/programme_module.html", module=module, form=form, action_form=Form()
+        "training/programme_module.html",
+        module=module,
+        form=form,
+        changed=changed,
+        action_form=Form(),
     )
+
+
+def _module_shown(module) -> ModuleForm:
+    return ModuleForm(formdata=None, obj=module)
 
 
 def _item_fields(form: ItemForm) -> dict:
@@ -94,16 +110,30 @@ def edit_item(item_id: int):
     if item is None:
         abort(404)
     form = ItemForm(obj=item)
+    changed = None
     if request.method == "GET":
         form.minutes.data = str(item.minutes) if item.minutes else ""
+        locking.stamp(form, item, _item_shown)
     if form.validate_on_submit():
-        service.update_item(item, by=_me(), **_item_fields(form))
-        flash(f"Saved: {item.title}.")
-        return redirect(
-            url_for("training.programme_module", module_id=item.module_id) + f"#item-{item.id}",
-            303,
-        )
-    return render_page("training/item_form.html", form=form, module=item.module, item=item)
+        changed = locking.check(form, item, _item_shown)
+        if not changed:
+            service.update_item(item, by=_me(), **_item_fields(form))
+            changed = locking.flush(form, item, _item_shown)
+        if not changed:
+            flash(f"Saved: {item.title}.")
+            return redirect(
+                url_for("training.programme_module", module_id=item.module_id) + f"#item-{item.id}",
+                303,
+            )
+    return render_page(
+        "training/item_form.html", form=form, module=item.module, item=item, changed=changed
+    )
+
+
+def _item_shown(item) -> ItemForm:
+    shown = ItemForm(formdata=None, obj=item)
+    shown.minutes.data = str(item.minutes) if item.minutes else ""
+    return shown
 
 
 @bp.route(
@@ -138,20 +168,41 @@ def agreement_edit(agreement_id: int):
         abort(404)
     current = agreements.current_version(agreement)
     form = AgreementForm()
-    if request.method == "GET" and current is not None:
-        form.text.data = current.text
+    changed = None
+    if request.method == "GET":
+        form.text.data = current.text if current is not None else ""
+        locking.stamp(form, agreement, _agreement_shown)
     if form.validate_on_submit():
-        if current is not None and form.text.data == current.text:
+        changed = locking.check(form, agreement, _agreement_shown)
+        if changed:
+            current = agreements.current_version(agreement)
+        elif current is not None and form.text.data == current.text:
             form.text.errors.append("The text is the same as now. Change it, or go back")
         else:
             version = agreements.create_version(
                 agreement, text=form.text.data, change_note=form.change_note.data, by=_me()
             )
-            flash(
-                f"Version {version.number} of {agreement.title} is saved. "
-                "Everyone who agreed before is asked again when they next sign in."
-            )
-            return redirect(url_for("training.programme") + "#agreements", 303)
+            changed = locking.flush(form, agreement, _agreement_shown)
+            if not changed:
+                flash(
+                    f"Version {version.number} of {agreement.title} is saved. "
+                    "Everyone who agreed before is asked again when they next sign in."
+                )
+                return redirect(url_for("training.programme") + "#agreements", 303)
+            current = agreements.current_version(agreement)
     return render_page(
-        "training/agreement_form.html", form=form, agreement=agreement, current=current
+        "training/agreement_form.html",
+        form=form,
+        agreement=agreement,
+        current=current,
+        changed=changed,
     )
+
+
+def _agreement_shown(agreement) -> dict:
+    """The newest version is what a manager starts from (the form holds the new words)."""
+    current = agreements.current_version(agreement)
+    return {
+        "The newest version": f"version {agreement.current_number}",
+        "What changed in it": current.change_note if current is not None else "",
+    }

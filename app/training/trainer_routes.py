@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import FRONTDESK, requires
 from app.auth import service as accounts
 from app.pages import render_page
@@ -199,6 +199,7 @@ def give_front_desk_role(user_id: int):
     if not SignOffForm().validate_on_submit():
         abort(400)
     accounts.set_role(person, FRONTDESK, by=_me())
+    locking.bump(person)  # a manager's change form opened before this is out of date
     flash(f"{person.display_name} now has the front desk role.")
     return redirect(url_for("training.person", user_id=person.id), 303)
 

@@ -1,4 +1,5 @@
 """A backup made while the app runs comes back whole: every table, every row."""
+
 from pathlib import Path
 
 from sqlalchemy import select, text

@@ -1,4 +1,5 @@
 """The migrations build exactly the tables the models describe, on SQLite and PostgreSQL."""
+
 import os
 
 from alembic.autogenerate import compare_metadata

@@ -182,8 +182,7 @@ def test_the_check_finds_long_sentences_hard_words_and_hard_pages():
     assert problems("Please submit the form.", grade=False)
     hard = (
         "Notwithstanding considerable organisational complexity, comprehensive "
-        "documentation facilitates interdepartmental communication. "
-        * 6
+        "documentation facilitates interdepartmental communication. " * 6
     )
     assert problems(hard, grade=True)
     assert not problems("Tap a button to count one. Tap Undo to take it back. " * 4, grade=True)

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.models import AuditEvent, User, UserSession
 from tests.factories import make_user
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 MANAGER_PAGES = ["/admin/users", "/admin/users/new", "/admin/audit-log"]
 
@@ -45,7 +46,11 @@ def test_adding_a_person_with_a_taken_username_says_so(client, sign_in_as, db_se
 def test_manager_changes_a_role(client, sign_in_as, db_session, fetch):
     person = make_user(db_session, "trainee")
     sign_in_as("manager")
-    client.post(f"/admin/users/{person.id}", data={"display_name": "New Name", "role": "frontdesk"})
+    url = f"/admin/users/{person.id}"
+    client.post(
+        url,
+        data={"display_name": "New Name", "role": "frontdesk", "version": version_at(client, url)},
+    )
     saved = fetch(select(User).where(User.id == person.id))[0]
     assert (saved.role, saved.display_name) == ("frontdesk", "New Name")
 
@@ -53,7 +58,16 @@ def test_manager_changes_a_role(client, sign_in_as, db_session, fetch):
 def test_the_last_manager_cannot_be_turned_off_or_demoted(client, sign_in_as, fetch):
     me = sign_in_as("manager")
     client.post(f"/admin/users/{me.id}/disable")
-    client.post(f"/admin/users/{me.id}", data={"display_name": me.display_name, "role": "worker"})
+    url = f"/admin/users/{me.id}"
+    response = client.post(
+        url,
+        data={
+            "display_name": me.display_name,
+            "role": "worker",
+            "version": version_at(client, url),
+        },
+    )
+    assert "This is the last manager" in response.get_data(as_text=True)
     saved = fetch(select(User).where(User.id == me.id))[0]
     assert saved.active and saved.role == "manager"
 

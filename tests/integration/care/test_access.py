@@ -6,6 +6,7 @@ import pytest
 from tests.factories import make_user
 from tests.integration.care.conftest import expected_status, get_urls
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 POSTS = [
     "/clients/{c}/plan/new",
@@ -125,5 +126,8 @@ def test_only_seniors_change_a_systemic_issue(client, world, sign_in_as):
     url = f"/advocacy/systemic/{world.systemic.id}"
     assert client.post(url, data={"progress": "resolved"}, check=False).status_code == 404
     sign_in_as("manager")
-    response = client.post(url, data={"progress": "resolved", "what_happened": "Fixed"})
+    response = client.post(
+        url,
+        data={"progress": "resolved", "what_happened": "Fixed", "version": version_at(client, url)},
+    )
     assert response.status_code == 303

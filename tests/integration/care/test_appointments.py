@@ -9,6 +9,7 @@ from app.models import Appointment, CaseNote, Handover, TimelineEntry
 from tests.factories.care import make_appointment, make_note, make_person, make_plan
 from tests.factories.partners import make_partner
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 
 def booking(partner_id="", **extra):
@@ -96,6 +97,7 @@ def test_afterwards_they_went_and_it_becomes_a_case_note(
     response = client.post(
         url,
         data={
+            "version": version_at(client, url),
             "attended": "yes",
             "what_happened": "Saw Dr Lee. Script for bupe.",
             "follow_up": "Pick up script Friday",
@@ -119,9 +121,10 @@ def test_an_appointment_still_to_come_cannot_be_written_up_but_can_be_cancelled(
     me = sign_in_as("worker")
     person, episode = make_person(db_session, me)
     later = make_appointment(db_session, person, episode, worker=me)
+    url = f"/clients/{person.id}/appointments/{later.id}/outcome"
     response = client.post(
-        f"/clients/{person.id}/appointments/{later.id}/outcome",
-        data={"attended": "no", "what_happened": "Typed early"},
+        url,
+        data={"attended": "no", "what_happened": "Typed early", "version": version_at(client, url)},
     )
     assert response.status_code == 200
     assert "once the appointment has started" in text_of(response.get_data(as_text=True))

@@ -9,6 +9,7 @@ from app.care import notes
 from app.models import AuditEvent, CaseNote, Episode, TimelineEntry
 from tests.factories.care import make_note, make_person
 from tests.pagecheck import text_of
+from tests.versions import version_in
 
 
 def note_data(text="Met at the drop-in. Talked about housing.", **extra):
@@ -97,6 +98,7 @@ def test_a_correction_is_a_new_version_and_the_old_is_kept(
         data=note_data(
             "Went to Centrelink with their sister.",
             why_changed="Left out who came",
+            version=version_in(html),
             **{"contact_on-day": "27", "contact_on-month": "2", "contact_time": "11:00"},
         ),
     )

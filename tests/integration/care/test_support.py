@@ -11,6 +11,7 @@ from tests.factories.care import make_aid, make_issue, make_person
 from tests.factories.clients import make_consent
 from tests.factories.partners import make_partner
 from tests.pagecheck import text_of
+from tests.versions import version_at, version_in
 
 
 def test_a_referral_without_consent_is_refused_then_allowed_after_recording_one(
@@ -72,7 +73,15 @@ def test_a_referral_without_consent_is_refused_then_allowed_after_recording_one(
     )
     # Afterwards: they went, and what happened.
     url = f"/clients/{person.id}/referrals/{referral.id}"
-    client.post(url, data={"appointment_made": "y", "attended": "yes", "outcome": "Got a bed"})
+    client.post(
+        url,
+        data={
+            "appointment_made": "y",
+            "attended": "yes",
+            "outcome": "Got a bed",
+            "version": version_at(client, url),
+        },
+    )
     saved = fetch(select(Referral))[0]
     assert saved.attended is True and saved.outcome == "Got a bed"
     assert "Book the appointment" in text_of(client.get(url).get_data(as_text=True))
@@ -181,7 +190,15 @@ def test_advocacy_a_complaint_and_a_problem_for_many_people(
     )
     complaint = fetch(select(AdvocacyIssue).where(AdvocacyIssue.kind == "complaint"))[0]
     assert complaint.status == "preparing"
-    client.post(response.headers["Location"], data={"progress": "lodged", "what_happened": "Sent"})
+    complaint_url = response.headers["Location"]
+    client.post(
+        complaint_url,
+        data={
+            "progress": "lodged",
+            "what_happened": "Sent",
+            "version": version_at(client, complaint_url),
+        },
+    )
     assert (
         fetch(select(AdvocacyIssue).where(AdvocacyIssue.id == complaint.id))[0].status == "lodged"
     )
@@ -201,9 +218,14 @@ def test_advocacy_a_complaint_and_a_problem_for_many_people(
     )
     for other, episode in people[1:]:
         linked = make_issue(db_session, other, episode)
+        linked_url = f"/clients/{other.id}/advocacy/{linked.id}"
         client.post(
-            f"/clients/{other.id}/advocacy/{linked.id}",
-            data={"progress": "open", "systemic_id": str(systemic.id)},
+            linked_url,
+            data={
+                "progress": "open",
+                "systemic_id": str(systemic.id),
+                "version": version_at(client, linked_url),
+            },
         )
     with client.application.app_context():
         [(found, count)] = support.systemic_issues()
@@ -212,11 +234,15 @@ def test_advocacy_a_complaint_and_a_problem_for_many_people(
     assert "Pharmacies in the north refuse take-aways" in page and "3" in page
     assert "P1" not in page  # no names on the manager's list
     sign_in_as("manager")
-    page = text_of(client.get(f"/advocacy/systemic/{systemic.id}").get_data(as_text=True))
-    assert "People it affects 3" in page.replace("affects3", "affects 3")
+    html = client.get(f"/advocacy/systemic/{systemic.id}").get_data(as_text=True)
+    assert "People it affects 3" in text_of(html).replace("affects3", "affects 3")
     client.post(
         f"/advocacy/systemic/{systemic.id}",
-        data={"progress": "waiting", "what_happened": "Wrote to ACT Health"},
+        data={
+            "progress": "waiting",
+            "what_happened": "Wrote to ACT Health",
+            "version": version_in(html),
+        },
     )
     assert fetch(select(AdvocacyIssue).where(AdvocacyIssue.id == systemic.id))[0].status == (
         "waiting"

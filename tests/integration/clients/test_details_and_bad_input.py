@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.models import Client, ClientChange, RegistrationDraft
 from tests.factories.clients import make_client
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 
 def test_a_change_is_a_new_version_and_the_old_answer_is_kept(
@@ -249,9 +250,11 @@ def test_a_form_without_its_token_is_refused(client, sign_in_as, db_session, fet
 def test_script_in_a_consent_and_assessment_is_text(client, sign_in_as, db_session):
     me = sign_in_as("worker")
     person = make_client(db_session, me)
+    url = f"/clients/{person.id}/assessment"
     client.post(
-        f"/clients/{person.id}/assessment",
+        url,
         data={
+            "version": version_at(client, url),
             "met_on-day": "1",
             "met_on-month": "1",
             "met_on-year": "2026",

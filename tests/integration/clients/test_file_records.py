@@ -24,6 +24,7 @@ from tests.factories.clients import (
     make_timeline_entry,
 )
 from tests.pagecheck import text_of
+from tests.versions import version_at, version_in
 
 
 def consent_journey(client, person_id, **how):
@@ -100,9 +101,11 @@ def test_consent_withdrawn_and_expired_are_marked_and_not_current(
         db_session, person, party_name="Soon Service", given_on=clock.today() - timedelta(days=350)
     )
     current = make_consent(db_session, person, party_name="CYF worker")
+    url = f"/clients/{person.id}/consents/{current.id}"
     client.post(
-        f"/clients/{person.id}/consents/{current.id}",
+        url,
         data={
+            "version": version_at(client, url),
             "withdrawn_on-day": str(clock.today().day),
             "withdrawn_on-month": str(clock.today().month),
             "withdrawn_on-year": str(clock.today().year),
@@ -152,11 +155,12 @@ def test_assessment_saves_a_new_version_each_time(client, sign_in_as, db_session
         "need_housing": "Couch surfing at a friend's place",
         "strengths": "Funny, keen",
     }
-    response = client.post(f"/clients/{person.id}/assessment", data=data)
+    url = f"/clients/{person.id}/assessment"
+    response = client.post(url, data={**data, "version": version_at(client, url)})
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/clients/{person.id}/workers")
     data["risks"] = "Overdose risk after release"
-    client.post(f"/clients/{person.id}/assessment", data=data)
+    client.post(url, data={**data, "version": version_at(client, url)})
     rows = fetch(select(Assessment).order_by(Assessment.id))
     assert len(rows) == 2
     assert rows[0].risks is None and rows[1].risks == "Overdose risk after release"
@@ -176,12 +180,14 @@ def test_matching_suggests_workers_with_fitting_experience(client, sign_in_as, d
     make_user(db_session, "frontdesk", display_name="Kim Nguyen")
     person = make_client(db_session)
     make_assessment(db_session, person, needs=["children"])
-    page = text_of(client.get(f"/clients/{person.id}/workers").get_data(as_text=True))
+    html = client.get(f"/clients/{person.id}/workers").get_data(as_text=True)
+    page = text_of(html)
     assert page.index("Alex Murray") < page.index("Dan Kelly")
     assert "Getting children back from CYF" in page
     assert "Kim Nguyen" not in page
     response = client.post(
-        f"/clients/{person.id}/workers", data={"worker_id": fits.id, "reason": "Been through CYF"}
+        f"/clients/{person.id}/workers",
+        data={"worker_id": fits.id, "reason": "Been through CYF", "version": version_in(html)},
     )
     assert response.status_code == 303
     [allocation] = fetch(select(Allocation))
@@ -195,9 +201,14 @@ def test_a_worker_can_hand_their_file_on_and_a_senior_approves(
     me = sign_in_as("worker")
     colleague = make_user(db_session, "worker")
     person = make_client(db_session, me)
+    url = f"/clients/{person.id}/workers"
     response = client.post(
-        f"/clients/{person.id}/workers",
-        data={"worker_id": colleague.id, "reason": "Shared experience"},
+        url,
+        data={
+            "worker_id": colleague.id,
+            "reason": "Shared experience",
+            "version": version_at(client, url),
+        },
     )
     assert response.headers["Location"].endswith("/clients/search")
     assert client.get(f"/clients/{person.id}").status_code == 404
@@ -248,9 +259,11 @@ def test_an_open_episode_can_change_its_codes(client, sign_in_as, db_session, fe
     me = sign_in_as("worker")
     person = make_client(db_session, me)
     episode = make_episode(db_session, person)
+    url = f"/clients/{person.id}/episodes/{episode.id}"
     client.post(
-        f"/clients/{person.id}/episodes/{episode.id}",
+        url,
         data={
+            "version": version_at(client, url),
             "main_treatment_type": "5",
             "source_of_referral": "6",
             "client_type": "1",

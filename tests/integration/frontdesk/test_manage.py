@@ -7,6 +7,7 @@ from app.models import DailyTask, DailyTaskTick, TallyItem
 from tests.factories.frontdesk import make_item, make_taps, make_task
 from tests.integration.frontdesk.conftest import HTMX
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 MANAGER_PAGES = ["/frontdesk/items", "/frontdesk/items/new", "/frontdesk/daily-tasks"]
 
@@ -53,9 +54,15 @@ def test_adding_needs_a_name_group_and_picture(client, sign_in_as, items, fetch)
 def test_rename_and_regroup_keeps_the_history(client, sign_in_as, items, db_session, fetch):
     make_taps(db_session, items["meals"], 4)
     sign_in_as("manager")
+    url = f"/frontdesk/items/{items['meals'].id}"
     response = client.post(
-        f"/frontdesk/items/{items['meals'].id}",
-        data={"label": "Hot meals", "group": "other", "icon": "meal"},
+        url,
+        data={
+            "label": "Hot meals",
+            "group": "other",
+            "icon": "meal",
+            "version": version_at(client, url),
+        },
     )
     assert response.status_code == 303
     saved = fetch(select(TallyItem).where(TallyItem.id == items["meals"].id))[0]
@@ -117,7 +124,10 @@ def test_daily_tasks_add_rename_move_retire(client, sign_in_as, fetch):
         "Kitchenette has coffee",
         "Client area tidy",
     ]
-    client.post(f"/frontdesk/daily-tasks/{tidy.id}", data={"label": "Client area clean and tidy"})
+    url = f"/frontdesk/daily-tasks/{tidy.id}"
+    client.post(
+        url, data={"label": "Client area clean and tidy", "version": version_at(client, url)}
+    )
     client.post(f"/frontdesk/daily-tasks/{coffee.id}/retire")
     html = client.get("/frontdesk").get_data(as_text=True)
     tasks = text_of(html[html.index('id="daily-tasks"') : html.index('id="in-today-heading"')])

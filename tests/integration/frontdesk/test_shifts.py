@@ -117,7 +117,14 @@ def test_a_senior_ends_a_forgotten_shift(client, sign_in_as, db_session, fetch, 
     assert response.status_code == 303
     [saved] = fetch(select(Shift))
     assert saved.ended_at - saved.started_at == timedelta(hours=2)
-    assert client.post(f"/frontdesk/shifts/{shift.id}/end").status_code == 404
+    # A second senior with the page still open: told, and the first end time stays.
+    again = client.post(
+        f"/frontdesk/shifts/{shift.id}/end", data={f"shift-{shift.id}-ends": "11:30"}
+    )
+    assert again.status_code == 303
+    page = text_of(client.get(again.headers["Location"]).get_data(as_text=True))
+    assert "Someone else ended this shift already. It ended at 11:00am." in page
+    assert fetch(select(Shift))[0].ended_at == saved.ended_at
 
 
 def test_a_volunteer_cannot_record_for_others(client, sign_in_as, db_session):

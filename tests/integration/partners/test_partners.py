@@ -9,6 +9,7 @@ from app.models import InReachSession, Partner
 from app.partners.service import happens_on, how_often
 from tests.factories.partners import make_in_reach, make_partner
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 GOOD = {
     "name": "Capital Community Legal",
@@ -79,8 +80,10 @@ def test_a_senior_adds_and_changes_a_partner(client, sign_in_as, fetch):
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert 'href="https://legal.example.org"' in html
     assert "Good with people on parole." in text_of(html)
+    url = f"/partners/{partner.id}/edit"
     response = client.post(
-        f"/partners/{partner.id}/edit", data={**GOOD, "phone": "02 6100 9999", "email": ""}
+        url,
+        data={**GOOD, "phone": "02 6100 9999", "email": "", "version": version_at(client, url)},
     )
     assert response.status_code == 303
     [partner] = fetch(select(Partner))

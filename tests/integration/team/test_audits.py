@@ -15,6 +15,7 @@ from tests.factories.clients import make_assessment, make_client, make_consent, 
 from tests.factories.partners import make_partner
 from tests.factories.team import make_feedback, make_file_audit
 from tests.pagecheck import text_of
+from tests.versions import version_at, version_in
 
 
 @pytest.fixture
@@ -52,7 +53,9 @@ def test_a_senior_checks_a_file_and_sends_feedback(
     sign_in_as("senior", display_name="Rosa Tuilagi")
     response = client.post(f"/team/people/{jaz.id}/check")
     assert response.status_code == 303
-    page = text_of(client.get(response.headers["Location"]).text)
+    opened = client.get(response.headers["Location"])
+    version = version_in(opened)
+    page = text_of(opened.text)
     assert "Check the file of Jaz" in page
     assert "The file shows: Still to ask: family name" in page
     assert (
@@ -66,7 +69,7 @@ def test_a_senior_checks_a_file_and_sends_feedback(
     record = fetch(select(FileAudit))[0]
 
     # Finishing with a "no" needs feedback; every check needs an answer.
-    data = finish_data(notes_timely="no")
+    data = finish_data(notes_timely="no", version=version)
     del data["notes_objective"]
     response = client.post(f"/team/audits/{record.id}", data=data)
     assert response.status_code == 200
@@ -74,7 +77,7 @@ def test_a_senior_checks_a_file_and_sends_feedback(
     assert "Write feedback for the worker about what to fix" in response.text
     assert fetch(select(FileAudit))[0].status == "open"
 
-    data = finish_data(registration="no", notes_timely="no", referrals="na")
+    data = finish_data(registration="no", notes_timely="no", referrals="na", version=version)
     data["feedback"] = "Add the family name. Write notes within 48 hours."
     response = client.post(f"/team/audits/{record.id}", data=data)
     assert response.status_code == 303
@@ -114,8 +117,9 @@ def test_saving_keeps_the_check_open(client, sign_in_as, a_file, fetch):
     sign_in_as("senior")
     client.post(f"/team/people/{jaz.id}/check")
     record = fetch(select(FileAudit))[0]
+    url = f"/team/audits/{record.id}"
     response = client.post(
-        f"/team/audits/{record.id}", data={"registration": "no", "action": "save"}
+        url, data={"registration": "no", "action": "save", "version": version_at(client, url)}
     )
     assert response.status_code == 303
     record = fetch(select(FileAudit))[0]

@@ -10,6 +10,7 @@ from tests.conftest import start_session_for
 from tests.factories import make_user
 from tests.factories.clients import make_client
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 ANSWERS = {
     "reason": "Needs a worker who has been through CYF.",
@@ -19,6 +20,12 @@ ANSWERS = {
     "handover_on-month": "3",
     "handover_on-year": "2026",
 }
+
+
+def move(client, person, data: dict):
+    """Open the page, then save it, as a senior would."""
+    url = f"/team/people/{person.id}/reallocate"
+    return client.post(url, data={**data, "version": version_at(client, url)})
 
 
 @pytest.fixture
@@ -37,9 +44,7 @@ def test_a_senior_moves_a_person_with_care(client, sign_in_as, people, fetch, fr
     assert "Supported now by: Alex Murray" in form
     assert "Priya Sharma: 0 people now" in form
 
-    response = client.post(
-        f"/team/people/{jaz.id}/reallocate", data={"worker_id": str(priya.id), **ANSWERS}
-    )
+    response = move(client, jaz, {"worker_id": str(priya.id), **ANSWERS})
     assert response.status_code == 303
     record = fetch(select(Reallocation))[0]
     assert (record.from_worker_id, record.to_worker_id) == (alex.id, priya.id)
@@ -71,7 +76,7 @@ def test_both_workers_see_it_and_mark_it_read(
 ):
     alex, priya, jaz = people
     sign_in_as("senior")
-    client.post(f"/team/people/{jaz.id}/reallocate", data={"worker_id": str(priya.id), **ANSWERS})
+    move(client, jaz, {"worker_id": str(priya.id), **ANSWERS})
     record = fetch(select(Reallocation))[0]
 
     for worker, words in [(alex, "Jaz is moving to Priya Sharma"), (priya, "Jaz is coming to you")]:
@@ -93,7 +98,7 @@ def test_other_workers_cannot_read_it(
 ):
     alex, priya, jaz = people
     sign_in_as("senior")
-    client.post(f"/team/people/{jaz.id}/reallocate", data={"worker_id": str(priya.id), **ANSWERS})
+    move(client, jaz, {"worker_id": str(priya.id), **ANSWERS})
     record = fetch(select(Reallocation))[0]
     outsider = app.test_client()
     start_session_for(outsider, db_session, make_user(db_session, "worker"))
@@ -105,7 +110,7 @@ def test_other_workers_cannot_read_it(
 def test_every_answer_is_needed(client, sign_in_as, people, fetch, frozen_clock):
     _alex, _priya, jaz = people
     sign_in_as("senior")
-    response = client.post(f"/team/people/{jaz.id}/reallocate", data={})
+    response = move(client, jaz, {})
     assert response.status_code == 200
     page = text_of(response.text)
     for message in (
@@ -123,18 +128,14 @@ def test_the_handover_date_must_be_near(client, sign_in_as, people, frozen_clock
     _alex, priya, jaz = people
     sign_in_as("senior")
     answers = {**ANSWERS, "handover_on-month": "12"}
-    response = client.post(
-        f"/team/people/{jaz.id}/reallocate", data={"worker_id": str(priya.id), **answers}
-    )
+    response = move(client, jaz, {"worker_id": str(priya.id), **answers})
     assert "Choose a date from a month ago to three months from now" in response.text
 
 
 def test_the_current_worker_is_not_a_choice(client, sign_in_as, people, fetch):
     alex, _priya, jaz = people
     sign_in_as("senior")
-    response = client.post(
-        f"/team/people/{jaz.id}/reallocate", data={"worker_id": str(alex.id), **ANSWERS}
-    )
+    response = move(client, jaz, {"worker_id": str(alex.id), **ANSWERS})
     assert response.status_code == 200
     assert "Choose one of the answers" in response.text
     assert not fetch(select(Reallocation))

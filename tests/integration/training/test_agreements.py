@@ -6,6 +6,7 @@ from app.models import Agreement, AgreementAcceptance, AgreementVersion, AuditEv
 from tests.conftest import start_session_for
 from tests.factories import make_user, training
 from tests.pagecheck import text_of
+from tests.versions import version_at, version_in
 
 
 def _agreements(session):
@@ -76,7 +77,11 @@ def test_manager_saves_a_new_version(client, sign_in_as, programme, fetch):
     assert "Change: Work health and safety" in text_of(page)
     response = client.post(
         f"/training/agreements/{agreement.id}/edit",
-        data={"text": "Sharps go in the yellow bin.\n\nAsk for help.", "change_note": "Shorter"},
+        data={
+            "text": "Sharps go in the yellow bin.\n\nAsk for help.",
+            "change_note": "Shorter",
+            "version": version_in(page),
+        },
     )
     assert response.status_code == 303
     versions = fetch(select(AgreementVersion).where(AgreementVersion.agreement_id == agreement.id))
@@ -90,8 +95,9 @@ def test_the_same_text_again_is_not_a_new_version(client, sign_in_as, programme,
     sign_in_as("manager")
     agreement = _agreements(programme)[0]
     text = agreement.versions[0].text
+    url = f"/training/agreements/{agreement.id}/edit"
     response = client.post(
-        f"/training/agreements/{agreement.id}/edit", data={"text": text, "change_note": "x"}
+        url, data={"text": text, "change_note": "x", "version": version_at(client, url)}
     )
     assert response.status_code == 200
     assert "The text is the same as now" in response.get_data(as_text=True)

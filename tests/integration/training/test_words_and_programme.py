@@ -6,6 +6,7 @@ from app import glossary
 from app.models import LearningItem, Level, Progress
 from tests.factories import make_user, training
 from tests.pagecheck import text_of
+from tests.versions import version_at
 
 
 def test_the_word_game_page_has_the_game_and_the_list(client, sign_in_as, programme):
@@ -85,9 +86,17 @@ def test_add_change_reorder_and_retire_an_item(client, sign_in_as, programme, fe
     [new] = fetch(select(LearningItem).where(LearningItem.id == new.id))
     assert new.position == 19
 
+    item_url = f"/training/programme/items/{new.id}"
     response = client.post(
-        f"/training/programme/items/{new.id}",
-        data={"kind": "read", "title": "The daily sheet", "body": "", "link": "", "minutes": ""},
+        item_url,
+        data={
+            "kind": "read",
+            "title": "The daily sheet",
+            "body": "",
+            "link": "",
+            "minutes": "",
+            "version": version_at(client, item_url),
+        },
     )
     assert response.status_code == 303
     [new] = fetch(select(LearningItem).where(LearningItem.id == new.id))
@@ -130,9 +139,14 @@ def test_a_retired_item_keeps_what_people_did(client, sign_in_as, programme, db_
 def test_changing_a_module(client, sign_in_as, programme, fetch):
     sign_in_as("manager")
     module = training.module(programme, 2, 2)
+    url = f"/training/programme/modules/{module.id}"
     response = client.post(
-        f"/training/programme/modules/{module.id}",
-        data={"title": "Module 4: About us", "summary": "Who we are."},
+        url,
+        data={
+            "title": "Module 4: About us",
+            "summary": "Who we are.",
+            "version": version_at(client, url),
+        },
     )
     assert response.status_code == 303
     page = text_of(client.get("/training/programme").get_data(as_text=True))
