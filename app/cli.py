@@ -89,6 +89,18 @@ def init_app(app: Flask) -> None:
         context = load_demo_data()
         click.echo("\n".join(context.printed))
 
+    @app.cli.command("scale-data")
+    @click.option("--clients", default=50_000, show_default=True, type=click.IntRange(1))
+    @click.option("--notes", default=2_000_000, show_default=True, type=click.IntRange(0))
+    @click.option("--years", default=3, show_default=True, type=click.IntRange(1, 10))
+    @click.option("--staff", default=300, show_default=True, type=click.IntRange(10))
+    def scale_data(clients, notes, years, staff):
+        """Fill an empty database with a large made-up service, to measure speed."""
+        from app.scale import Sizes
+        from app.scale.command import run
+
+        run(Sizes(clients=clients, notes=notes, years=years, staff=staff))
+
     @app.cli.command("demo-code")
     @click.argument("username")
     def demo_code(username):

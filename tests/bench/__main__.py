@@ -2,6 +2,7 @@
 
 Each module has a main() that prints its figures. Benchmarks measure; they never fail a build.
 """
+
 import importlib
 import pkgutil
 import sys

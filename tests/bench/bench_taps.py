@@ -20,17 +20,23 @@ import os
 import re
 import secrets
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.bench._server import (
+    Browser,
+    free_port,
+    make_app,
+    percentile,
+    postgres_admin_url,
+    postgres_database,
+    start_gunicorn,
+    stop,
+)
+
 SECONDS = float(os.environ.get("BENCH_SECONDS", 20))
 DESKS = int(os.environ.get("BENCH_DESKS", 8))
 PASSWORD = "bench desk password 2026"
@@ -40,21 +46,13 @@ BUDGET = {"first_load_gzip": 100_000, "tap_bytes": 5_000, "p95_ms_sqlite": 50}
 # --- the server ------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def prepare_database(url: str, instance: Path) -> None:
     """Tables, the usual tally list and one front desk account per desk."""
-    os.environ["PEERDESK_INSTANCE"] = str(instance)
-    from app import create_app
     from app.auth import service as accounts
     from app.extensions import db
     from app.frontdesk import service as frontdesk
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench"})
+    app = make_app(url, instance)
     with app.app_context():
         db.drop_all()
         db.create_all()
@@ -67,95 +65,22 @@ def prepare_database(url: str, instance: Path) -> None:
         db.engine.dispose()
 
 
-def start_gunicorn(
-    url: str, instance: Path, port: int, module: str = "wsgi:app"
-) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "PEERDESK_INSTANCE": str(instance),
-        "SECRET_KEY": "bench secret key",
-        "PEERDESK_SIGN_IN_RATE_LIMIT": "1000 per minute",
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "gunicorn",
-            "--workers", "2",
-            "--bind", f"127.0.0.1:{port}",
-            "--log-level", "warning",
-            module,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
-
-
 # --- one desk: a browser-like client with its own cookie -------------------------------------
 
 
-class Desk:
+class Desk(Browser):
     def __init__(self, port: int):
-        self.port = port
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        self.cookies: dict[str, str] = {}
-        self.csrf = ""
+        super().__init__(port)
         self.items: list[int] = []
 
-    def request(self, method: str, path: str, body: dict | None = None, headers=None):
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        data = None
-        if body is not None:
-            data = urllib.parse.urlencode(body, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        for attempt in range(2):
-            try:
-                self.connection.request(method, path, body=data, headers=headers)
-                response = self.connection.getresponse()
-                payload = response.read()
-                break
-            except (http.client.HTTPException, OSError):
-                self.connection.close()
-                if attempt:
-                    raise
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";", 1)[0]
-        return response, payload
-
     def sign_in(self, username: str) -> None:
-        _, page = self.request("GET", "/sign-in")
-        token = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
-        response, _ = self.request(
-            "POST",
-            "/sign-in",
-            {"username": username, "password": PASSWORD, "csrf_token": token},
-        )
-        assert response.status == 303, response.status
-        response, page = self.request("GET", "/frontdesk")
-        assert response.status == 200, response.status
-        self.csrf = re.search(rb'name="csrf-token" content="([^"]+)"', page).group(1).decode()
+        page = super().sign_in(username, PASSWORD, home="/frontdesk")
         self.items = sorted({int(i) for i in re.findall(rb'name="item" value="(\d+)"', page)})
 
     def tap(self, item: int):
         body = {"item": item, "change": "add", "key": secrets.token_urlsafe(16)}
         headers = {"HX-Request": "true", "X-CSRFToken": self.csrf}
-        return self.request("POST", "/frontdesk/taps", {**body, "csrf_token": self.csrf}, headers)
+        return self.post_form("/frontdesk/taps", body, headers)
 
 
 @dataclass
@@ -170,10 +95,7 @@ class Result:
         return self.count / self.seconds
 
     def percentile(self, p: float) -> float:
-        if not self.times:
-            return float("nan")
-        ordered = sorted(self.times)
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+        return percentile(self.times, p)
 
 
 def hammer(desks: list[Desk], work) -> Result:
@@ -259,25 +181,11 @@ def run_one(name: str, url: str, instance: Path, module: str = "wsgi:app") -> di
             "tap_bytes": (len(one_tap), len(gzip.compress(one_tap))),
         }
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
 
 
 def postgres_url() -> str | None:
-    base = os.environ.get("PEERDESK_TEST_DATABASE_URL")
-    if not base:
-        return None
-    from sqlalchemy import create_engine, make_url, text
-
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text('DROP DATABASE IF EXISTS "peerdesk_bench"'))
-        connection.execute(text('CREATE DATABASE "peerdesk_bench"'))
-    admin.dispose()
-    return make_url(base).set(database="peerdesk_bench").render_as_string(hide_password=False)
+    return postgres_database("peerdesk_bench") if postgres_admin_url() else None
 
 
 def report(results: list[dict]) -> None:

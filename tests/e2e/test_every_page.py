@@ -1,6 +1,7 @@
 """Every page each kind of user can reach from their home page, over the demo data, in a real
 browser: no error, zero axe violations (WCAG 2.2 AA), controls big enough, and plain words
 in the title. One page of each kind (endpoint) is visited, so the run stays short."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
