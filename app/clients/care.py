@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app import audit, clock
 from app.clients.timeline import add_to_timeline
@@ -141,6 +141,7 @@ def start_new_episode(client: Client, *, from_last: bool, user) -> Episode:
         )
         db.session.add(copy)
         db.session.flush()
+        keep_support_level(client, copy)
         audit.record("assessment.saved", record=copy, client_id=client.id, detail={"from": last.id})
     return episode
 
@@ -166,6 +167,18 @@ def assessment_history(client: Client) -> list[Assessment]:
     )
 
 
+def keep_support_level(client: Client, newest: Assessment) -> None:
+    """Copy the newest assessment's support level onto the person's row, for the caseloads.
+
+    Written straight to the table: it is a summary, not an answer anyone edits, so it must
+    not change the file's version and make a worker editing the details start again.
+    """
+    db.session.execute(
+        update(Client).where(Client.id == client.id).values(support_level=newest.support_level)
+    )
+    db.session.expire(client, ["support_level"])
+
+
 def save_assessment(client: Client, data: dict, user) -> Assessment:
     """Keep this meeting's assessment as a new row: the earlier ones stay as they were."""
     episode = open_episode_of(client)
@@ -184,6 +197,7 @@ def save_assessment(client: Client, data: dict, user) -> Assessment:
     )
     db.session.add(assessment)
     db.session.flush()
+    keep_support_level(client, assessment)
     audit.record("assessment.saved", record=assessment, client_id=client.id)
     level = URGENCY.get(assessment.support_level or "", "")
     words = "Assessment updated" + (f": {level.lower()}" if level else "")

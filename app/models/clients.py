@@ -32,6 +32,7 @@ class Client(Base):
         Index("ix_client_phone_digits", "phone_digits"),
         Index("ix_client_phone2_digits", "phone2_digits"),
         Index("ix_client_created_at", "created_at"),  # files started in a week (reports)
+        Index("ix_client_worker_level", "worker_id", "support_level"),  # the caseloads page
     )
 
     # Optimistic locking: each save adds one; a save made from an older version is refused.
@@ -100,6 +101,9 @@ class Client(Base):
 
     # The worker who supports the person now (the history is in Allocation).
     worker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    # The support level of the newest assessment, kept by app.clients.care.keep_support_level
+    # so the caseloads page counts thousands of people without reading their assessments.
+    support_level: Mapped[str | None] = mapped_column(String(20))
 
     worker: Mapped[User | None] = relationship(foreign_keys=[worker_id])
     staff_member: Mapped[User | None] = relationship(foreign_keys=[staff_member_id])

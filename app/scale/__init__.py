@@ -156,6 +156,7 @@ def build(sizes: Sizes, progress: Callable[[int, int], None] | None = None) -> M
         staff.make_training(world)
         staff.make_team(world)
         bulk.finish()
+        files.keep_support_levels(connection)
         connection.commit()
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("PRAGMA synchronous=FULL")

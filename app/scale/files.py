@@ -12,6 +12,8 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sqlalchemy import select, update
+
 from app.clients.consents import default_expiry
 from app.clients.forms import HOW_GIVEN, SHARES
 from app.clients.registration import phone_digits, search_text
@@ -601,3 +603,16 @@ def _appointment(world, client_id, episode_id, day, by, *, attended) -> None:
         appointment_id,
         by,
     )
+
+
+def keep_support_levels(connection) -> None:
+    """Each person's newest assessment level onto their row, as saving one in the app does
+    (app.clients.care.keep_support_level), in one statement after the bulk rows."""
+    newest = (
+        select(Assessment.support_level)
+        .where(Assessment.client_id == Client.id)
+        .order_by(Assessment.created_at.desc(), Assessment.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    connection.execute(update(Client.__table__).values(support_level=newest))

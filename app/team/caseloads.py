@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, and_, case, false, func, or_, select
+from sqlalchemy import Select, and_, case, exists, false, func, or_, select
+from sqlalchemy.orm import aliased
 
 from app import clock, contact_rules
 from app.access import SENIOR, WORKER
 from app.clients.service import caseload_counts
 from app.extensions import db
-from app.models import Assessment, CaseNote, Client, Episode, FileAudit, Plan, User
+from app.models import CaseNote, Client, Episode, FileAudit, Plan, User
 from app.needs import URGENCY
 from app.team import completeness
 
@@ -50,44 +51,19 @@ class CaseloadRow:
         return max(0, self.people - sum(self.levels.values()))
 
 
-def newest_level():
-    """The support level of the person's newest assessment: a subquery for each Client row
-    (an index lookup per person, so only the people asked about are read)."""
-    return (
-        select(Assessment.support_level)
-        .where(Assessment.client_id == Client.id)
-        .order_by(Assessment.created_at.desc(), Assessment.id.desc())
-        .limit(1)
-        .correlate(Client)
-        .scalar_subquery()
-    )
-
-
-def latest_plans() -> Select:
-    """The newest plan of each open episode, as a subquery of plan ids (closed episodes are
-    never asked about, and there are many more of them)."""
-    return (
-        select(func.max(Plan.id).label("id"))
-        .join(Episode, Episode.id == Plan.episode_id)
-        .where(Episode.closed_on.is_(None))
-        .group_by(Plan.episode_id)
-        .subquery()
-    )
+def newest_plan():
+    """A condition on Plan: it is the newest plan of its episode (no later one exists). An
+    index lookup per plan asked about, so only the plans in question are read."""
+    later = aliased(Plan)
+    return ~exists().where(later.episode_id == Plan.episode_id, later.id > Plan.id)
 
 
 def level_counts() -> dict[int, dict[str, int]]:
-    """{worker: {support level: people}}: the newest assessment of each person who has a
-    worker (an index lookup each), counted in the database."""
-    people = (
-        select(Client.worker_id.label("worker_id"), newest_level().label("level"))
-        .where(Client.worker_id.is_not(None))
-        .offset(0)  # keeps the subquery whole: SQLite would look each level up three times
-        .subquery()
-    )
+    """{worker: {support level: people}}, from the level kept on each person's row."""
     rows = db.session.execute(
-        select(people.c.worker_id, people.c.level, func.count())
-        .where(people.c.level.in_(LEVELS))
-        .group_by(people.c.worker_id, people.c.level)
+        select(Client.worker_id, Client.support_level, func.count())
+        .where(Client.worker_id.is_not(None), Client.support_level.in_(LEVELS))
+        .group_by(Client.worker_id, Client.support_level)
     )
     found: dict[int, dict[str, int]] = {}
     for worker_id, level, count in rows:
@@ -117,7 +93,6 @@ def note_counts(today: date) -> dict[int, tuple[int, int]]:
 
 def review_counts(today: date) -> dict[int, tuple[int, int]]:
     """(due soon or overdue, overdue) plan reviews of open episodes, by the person's worker."""
-    latest = latest_plans()
     rows = db.session.execute(
         select(
             Client.worker_id,
@@ -125,11 +100,11 @@ def review_counts(today: date) -> dict[int, tuple[int, int]]:
             func.sum(case((Plan.review_on < today, 1), else_=0)),
         )
         .select_from(Plan)
-        .join(latest, latest.c.id == Plan.id)
         .join(Episode, Episode.id == Plan.episode_id)
         .join(Client, Client.id == Plan.client_id)
         .where(
             Episode.closed_on.is_(None),
+            newest_plan(),
             Client.worker_id.is_not(None),
             Plan.review_on <= today + timedelta(days=REVIEW_DUE_DAYS),
         )
@@ -240,17 +215,12 @@ def people_details(clients: list[Client]) -> list[PersonRow]:
     ids = [c.id for c in clients]
     if not ids:
         return []
-    level_of = dict(
-        db.session.execute(select(Client.id, newest_level()).where(Client.id.in_(ids))).all()
-    )
     last = contact_rules.last_contacts(ids)
-    latest = latest_plans()
     review_of = dict(
         db.session.execute(
             select(Plan.client_id, func.min(Plan.review_on))
-            .join(latest, latest.c.id == Plan.id)
             .join(Episode, Episode.id == Plan.episode_id)
-            .where(Plan.client_id.in_(ids), Episode.closed_on.is_(None))
+            .where(Plan.client_id.in_(ids), Episode.closed_on.is_(None), newest_plan())
             .group_by(Plan.client_id)
         ).all()
     )
@@ -267,7 +237,7 @@ def people_details(clients: list[Client]) -> list[PersonRow]:
     return [
         PersonRow(
             client=c,
-            level=level_of.get(c.id),
+            level=c.support_level,
             last_contact=contact_rules.local_day(last.get(c.id)),
             review_on=review_of.get(c.id),
             open_episode=c.id in open_ids,

@@ -20,7 +20,7 @@ from app import audit, clock, contact_rules
 from app.clients.timeline import add_to_timeline
 from app.extensions import db
 from app.models import CaseNote, Client, Consent, ConsultationDecision, Episode, Handover, Plan
-from app.team.caseloads import latest_plans, start_of
+from app.team.caseloads import newest_plan, start_of
 from app.templating import day as day_words
 
 # Why a person comes up, most pressing first.
@@ -69,15 +69,14 @@ def _mine(query: Select, worker_id: int | None) -> Select:
 
 
 def _plan_reviews(items, today, worker_id) -> None:
-    latest = latest_plans()
     rows = db.session.execute(
         _mine(
             select(Plan.client_id, Client.worker_id, func.min(Plan.review_on))
-            .join(latest, latest.c.id == Plan.id)
             .join(Episode, Episode.id == Plan.episode_id)
             .join(Client, Client.id == Plan.client_id)
             .where(
                 Episode.closed_on.is_(None),
+                newest_plan(),
                 Plan.review_on <= today + timedelta(days=REVIEW_DUE_DAYS),
             ),
             worker_id,

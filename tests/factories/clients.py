@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
+from sqlalchemy import update
+
 from app import clock
 from app.clients import registration
 from app.models import Allocation, Assessment, Client, Consent, Episode, TimelineEntry
@@ -76,6 +78,10 @@ def make_assessment(session, client, **fields) -> Assessment:
         **fields,
     )
     session.add(assessment)
+    # As saving one in the app does (app.clients.care.keep_support_level).
+    session.execute(
+        update(Client).where(Client.id == client.id).values(support_level=assessment.support_level)
+    )
     session.commit()
     return assessment
 

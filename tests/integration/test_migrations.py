@@ -5,11 +5,12 @@ import os
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, make_url, select, text
 
 from app import create_app
 from app.extensions import db
-from app.models import Base
+from app.models import Base, Client
+from tests.factories.clients import make_assessment, make_client
 
 
 def fresh_database_url(app, tmp_path) -> str:
@@ -36,4 +37,23 @@ def test_migrations_match_the_models_and_go_down_again(app, tmp_path):
         with db.engine.connect() as connection:
             tables = db.inspect(connection).get_table_names()
         assert set(tables) <= {"alembic_version"}
+        db.engine.dispose()
+
+
+def test_the_support_level_migration_fills_each_persons_newest_level(app, tmp_path):
+    migrated = create_app({"SQLALCHEMY_DATABASE_URI": fresh_database_url(app, tmp_path)})
+    with migrated.app_context():
+        upgrade()
+        person = make_client(db.session)
+        make_assessment(db.session, person, support_level="immediate")
+        make_assessment(db.session, person, support_level="intensive")
+        never_assessed = make_client(db.session)
+        ids = (person.id, never_assessed.id)
+        db.session.remove()
+        downgrade(revision="0004")  # as a database made before the level was kept
+        upgrade()
+        levels = dict(db.session.execute(select(Client.id, Client.support_level)).all())
+        assert levels == {ids[0]: "intensive", ids[1]: None}
+        db.session.remove()
+        downgrade(revision="base")
         db.engine.dispose()

@@ -5,6 +5,7 @@ import pyotp
 from sqlalchemy import func, select
 
 from app.models import (
+    Assessment,
     AuditEvent,
     CaseNote,
     Client,
@@ -57,6 +58,15 @@ def test_scale_data_makes_what_was_asked_for(app, db_session):
         .group_by(Client.worker_id)
     ).all()
     assert max(sizes) <= 60
+    # Each person's row carries the level of their newest assessment, as the app keeps it.
+    for person in db_session.scalars(select(Client)):
+        newest = db_session.scalar(
+            select(Assessment.support_level)
+            .where(Assessment.client_id == person.id)
+            .order_by(Assessment.created_at.desc(), Assessment.id.desc())
+        )
+        assert person.support_level == newest
+    assert number(Client, Client.support_level.is_not(None)) > 30
     # A year of weekday taps at the front desk, none on a weekend.
     days = set(db_session.scalars(select(TallyEvent.day).distinct()))
     assert len(days) > 200 and all(d.weekday() < 5 for d in days)

@@ -160,8 +160,13 @@ def test_assessment_saves_a_new_version_each_time(client, sign_in_as, db_session
     assert response.status_code == 303
     assert response.headers["Location"].endswith(f"/clients/{person.id}/workers")
     data["risks"] = "Overdose risk after release"
+    data["support_level"] = "intensive"
     client.post(url, data={**data, "version": version_at(client, url)})
     rows = fetch(select(Assessment).order_by(Assessment.id))
+    # The newest level is kept on the person's row (the caseloads count it), and that alone
+    # does not change the file's version (nobody editing the details has to start again).
+    row = fetch(select(Client).where(Client.id == person.id))[0]
+    assert (row.support_level, row.version) == ("intensive", person.version)
     assert len(rows) == 2
     assert rows[0].risks is None and rows[1].risks == "Overdose risk after release"
     assert rows[1].need_notes == {"housing": "Couch surfing at a friend's place"}
