@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from dataclasses import dataclass
+
+from flask import Response, abort, flash, redirect, request, url_for
 
 from app import audit
 from app.access import requires
@@ -48,6 +50,35 @@ def _plan_for_change(client_id: int, page: str):
         flash(EpisodeClosed().message)
         return client, shown, redirect(_plan_url(client), 303)
     return client, plan, None
+
+
+@dataclass
+class Saving:
+    """What became of one change to the plan made from a form: `response` to return (saved,
+    or the episode closed meanwhile), else the page again with `conflict` (what someone
+    else changed) or the refusal added to the form's errors."""
+
+    response: Response | None = None
+    conflict: object = None
+
+
+def _save(form, the_plan: Plan, client, change, saved, to: str = "") -> Saving:
+    """Make one change to the plan (`change()` calls a plans function) the one way: someone
+    else's save is shown and the form takes the newest version, a closed episode gets its
+    page, a refusal goes on the form, and a save flashes `saved` (words, or a function of
+    what `change()` returned) and goes back to the plan, at `to` when given."""
+    try:
+        result = change()
+    except plans.PlanChanged as changed:
+        form.version.data = str(the_plan.version)
+        return Saving(conflict=changed.since)
+    except EpisodeClosed:
+        return Saving(response=closed_page(client, form, _plan_url(client)))
+    except Refused as refused:
+        form.form_errors.append(refused.message)
+        return Saving()
+    flash(saved(result) if callable(saved) else saved)
+    return Saving(response=redirect(_plan_url(client) + to, 303))
 
 
 def _goal_of(plan: Plan, goal_id: int) -> Goal:
@@ -119,25 +150,23 @@ def plan_dates(client_id: int):
     if request.method == "GET":
         form.version.data = str(the_plan.version)
     if form.validate_on_submit():
-        try:
-            plans.update_dates(
+        saving = _save(
+            form,
+            the_plan,
+            client,
+            lambda: plans.update_dates(
                 the_plan,
                 version=version_of(form),
                 agreed_on=form.agreed_on.data,
                 review_on=form.review_on.data,
                 user=me(),
                 client=client,
-            )
-        except plans.PlanChanged as changed:
-            conflict = changed.since
-            form.version.data = str(the_plan.version)
-        except EpisodeClosed:
-            return closed_page(client, form, _plan_url(client))
-        except Refused as refused:
-            form.form_errors.append(refused.message)
-        else:
-            flash("Plan dates saved.")
-            return redirect(_plan_url(client), 303)
+            ),
+            "Plan dates saved.",
+        )
+        if saving.response is not None:
+            return saving.response
+        conflict = saving.conflict
     return render_page(
         "care/plan_dates.html", form=form, plan=the_plan, conflict=conflict, **header(client)
     )
@@ -173,25 +202,23 @@ def goal_new(client_id: int):
                 service=form.step_service.data or None,
                 due_on=form.step_due.data,
             )
-        try:
-            plans.add_goal(
+        saving = _save(
+            form,
+            the_plan,
+            client,
+            lambda: plans.add_goal(
                 the_plan,
                 version=version_of(form),
                 data=_goal_data(form),
                 step=step,
                 user=me(),
                 client=client,
-            )
-        except plans.PlanChanged as changed:
-            conflict = changed.since
-            form.version.data = str(the_plan.version)
-        except EpisodeClosed:
-            return closed_page(client, form, _plan_url(client))
-        except Refused as refused:
-            form.form_errors.append(refused.message)
-        else:
-            flash("Goal saved.")
-            return redirect(_plan_url(client), 303)
+            ),
+            "Goal saved.",
+        )
+        if saving.response is not None:
+            return saving.response
+        conflict = saving.conflict
     return render_page(
         "care/goal_form.html",
         form=form,
@@ -217,25 +244,23 @@ def goal_edit(client_id: int, goal_id: int):
         form.version.data = str(the_plan.version)
         form.priority.data = str(goal.priority)
     if form.validate_on_submit():
-        try:
-            done = plans.update_goal(
+        saving = _save(
+            form,
+            the_plan,
+            client,
+            lambda: plans.update_goal(
                 the_plan,
                 version=version_of(form),
                 goal=goal,
                 data=_goal_data(form),
                 user=me(),
                 client=client,
-            )
-        except plans.PlanChanged as changed:
-            conflict = changed.since
-            form.version.data = str(the_plan.version)
-        except EpisodeClosed:
-            return closed_page(client, form, _plan_url(client))
-        except Refused as refused:
-            form.form_errors.append(refused.message)
-        else:
-            flash("Goal saved." if done else "Nothing changed.")
-            return redirect(_plan_url(client), 303)
+            ),
+            lambda done: "Goal saved." if done else "Nothing changed.",
+        )
+        if saving.response is not None:
+            return saving.response
+        conflict = saving.conflict
     return render_page(
         "care/goal_form.html",
         form=form,
@@ -260,8 +285,11 @@ def goal_change(client_id: int, goal_id: int):
         form.version.data = str(the_plan.version)
         form.words.data = goal.words
     if form.validate_on_submit():
-        try:
-            plans.change_goal(
+        saving = _save(
+            form,
+            the_plan,
+            client,
+            lambda: plans.change_goal(
                 the_plan,
                 version=version_of(form),
                 goal=goal,
@@ -269,17 +297,12 @@ def goal_change(client_id: int, goal_id: int):
                 why=form.why.data or None,
                 user=me(),
                 client=client,
-            )
-        except plans.PlanChanged as changed:
-            conflict = changed.since
-            form.version.data = str(the_plan.version)
-        except EpisodeClosed:
-            return closed_page(client, form, _plan_url(client))
-        except Refused as refused:
-            form.form_errors.append(refused.message)
-        else:
-            flash("Goal changed. The old words are kept in the plan's history.")
-            return redirect(_plan_url(client), 303)
+            ),
+            "Goal changed. The old words are kept in the plan's history.",
+        )
+        if saving.response is not None:
+            return saving.response
+        conflict = saving.conflict
     return render_page(
         "care/goal_change.html",
         form=form,
@@ -337,8 +360,11 @@ def step_new(client_id: int, goal_id: int):
         form.version.data = str(the_plan.version)
         form.who.data = "person"
     if form.validate_on_submit():
-        try:
-            plans.add_step(
+        saving = _save(
+            form,
+            the_plan,
+            client,
+            lambda: plans.add_step(
                 the_plan,
                 version=version_of(form),
                 goal=goal,
@@ -350,17 +376,13 @@ def step_new(client_id: int, goal_id: int):
                 ),
                 user=me(),
                 client=client,
-            )
-        except plans.PlanChanged as changed:
-            conflict = changed.since
-            form.version.data = str(the_plan.version)
-        except EpisodeClosed:
-            return closed_page(client, form, _plan_url(client))
-        except Refused as refused:
-            form.form_errors.append(refused.message)
-        else:
-            flash("Step saved.")
-            return redirect(_plan_url(client) + f"#goal-{goal.id}", 303)
+            ),
+            "Step saved.",
+            to=f"#goal-{goal.id}",
+        )
+        if saving.response is not None:
+            return saving.response
+        conflict = saving.conflict
     return render_page(
         "care/step_new.html",
         form=form,
