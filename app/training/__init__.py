@@ -1,6 +1,7 @@
 """Training: the Community Development Program, levels one to five."""
 
 import re
+from functools import cache
 
 import click
 from flask import Blueprint, redirect, request, session, url_for
@@ -61,14 +62,21 @@ def ask_again_for_changed_agreements():
     return None
 
 
+@cache
+def _sector_words() -> re.Pattern | None:
+    """The glossary's short capital words (NSP, WHS ...) as one pattern, made once: the
+    filter runs for every title on a page, and the glossary never changes while running."""
+    words = [t.word for t in glossary.all_terms() if t.word.isupper() and len(t.word) > 1]
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
+
+
 @bp.app_template_filter("glossed")
 def glossed(text: str | None) -> Markup:
     """Text from the programme, with sector words (NSP, WHS, FOH ...) in <abbr title>."""
     text = str(escape(text or ""))
-    words = [t.word for t in glossary.all_terms() if t.word.isupper() and len(t.word) > 1]
-    if not words:
+    pattern = _sector_words()
+    if pattern is None:
         return Markup(text)  # noqa: S704  (escaped above)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
 
     def wrap(match):
         meaning = escape(glossary.meaning(match.group(1)) or "")
