@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
-from app import clock
+from app import clock, ordering
 from app.extensions import db
 from app.frontdesk.lists import GROUPS, STANDARD_ITEMS, STANDARD_TASKS
 from app.models import DailyTask, TallyEvent, TallyItem, User
@@ -90,18 +90,7 @@ def update_item(item: TallyItem, *, label: str, group: str, icon: str) -> None:
 
 def move_item(item: TallyItem, direction: str) -> bool:
     """Swap the item with its neighbour in its group ("up" or "down"). False at the end."""
-    siblings = [i for i in list_items() if i.group == item.group]
-    if item not in siblings:
-        return False
-    here = siblings.index(item)
-    there = here - 1 if direction == "up" else here + 1
-    if not 0 <= there < len(siblings):
-        return False
-    for number, sibling in enumerate(siblings):
-        sibling.position = number + 1
-    other = siblings[there]
-    item.position, other.position = other.position, item.position
-    return True
+    return ordering.move([i for i in list_items() if i.group == item.group], item, direction)
 
 
 def set_item_active(item: TallyItem, active: bool) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from app import clock
+from app import clock, ordering
 from app.extensions import db
 from app.models import DailyTask, DailyTaskTick, User
 
@@ -50,18 +50,7 @@ def create_task(*, label: str, by: User) -> DailyTask:
 
 
 def move_task(task: DailyTask, direction: str) -> bool:
-    tasks = list_tasks()
-    if task not in tasks:
-        return False
-    here = tasks.index(task)
-    there = here - 1 if direction == "up" else here + 1
-    if not 0 <= there < len(tasks):
-        return False
-    for number, each in enumerate(tasks):
-        each.position = number + 1
-    other = tasks[there]
-    task.position, other.position = other.position, task.position
-    return True
+    return ordering.move(list_tasks(), task, direction)
 
 
 def set_task_active(task: DailyTask, active: bool) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app import audit, clock
+from app import audit, clock, ordering
 from app.access import FRONTDESK, TRAINEE
 from app.extensions import db
 from app.models import (
@@ -347,14 +347,8 @@ def update_item(item: LearningItem, *, by: User, **fields) -> None:
 def move_item(item: LearningItem, direction: str, *, by: User) -> bool:
     """Swap an item with its neighbour above ("up") or below ("down")."""
     siblings = sorted(item.module.items, key=lambda i: (i.position, i.id))
-    index = siblings.index(item)
-    other = index - 1 if direction == "up" else index + 1
-    if other < 0 or other >= len(siblings):
+    if not ordering.move(siblings, item, direction):
         return False
-    # Number them afresh so equal positions cannot stick.
-    siblings[index], siblings[other] = siblings[other], siblings[index]
-    for number, row in enumerate(siblings, start=1):
-        row.position = number
     audit.record("training.item_moved", record=item, user=by, detail={"to": direction})
     return True
 
