@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app import clock
 from app.care.common import Refused, add_months, episode_for_new_record, log, must_be_editable
 from app.extensions import db
-from app.models import Goal, GoalStep, Plan, PlanVersion
+from app.models import Episode, Goal, GoalStep, Plan, PlanVersion
 from app.models.care import GOAL_STATUSES, STEP_WHO
 
 MAX_GOALS = 3
@@ -61,6 +61,18 @@ class StepData:
 def plan_for_episode(episode_id: int) -> Plan | None:
     return db.session.scalar(
         select(Plan).where(Plan.episode_id == episode_id).order_by(Plan.id.desc()).limit(1)
+    )
+
+
+def review_date(episode: Episode | None) -> date | None:
+    """When the open episode's plan is due for review (its newest plan), or None."""
+    if episode is None:
+        return None
+    return db.session.scalar(
+        select(Plan.review_on)
+        .where(Plan.episode_id == episode.id)
+        .order_by(Plan.id.desc())
+        .limit(1)
     )
 
 

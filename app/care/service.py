@@ -22,9 +22,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from app import clock, contact_rules
-from app.care import appointments
+from app.care import appointments, plans
 from app.care.appointments import waiting_for_outcome
-from app.care.common import day_bounds, local_moment
+from app.care.common import day_bounds, local_moment, open_episode
 from app.care.notes import late_notes_by_worker, late_notes_count, notes_count  # noqa: F401
 from app.care.support import aid_totals_by_month, systemic_issues  # noqa: F401
 from app.extensions import db
@@ -149,20 +149,7 @@ def waiting_handovers(limit: int = 20) -> list[Handover]:
 
 def summary_for(client) -> dict:
     """For the header of a file: the plan review date and the next appointment."""
-    episode = db.session.scalar(
-        select(Episode)
-        .where(Episode.client_id == client.id, Episode.closed_on.is_(None))
-        .order_by(Episode.id.desc())
-        .limit(1)
-    )
-    review_on = None
-    if episode is not None:
-        review_on = db.session.scalar(
-            select(Plan.review_on)
-            .where(Plan.episode_id == episode.id)
-            .order_by(Plan.id.desc())
-            .limit(1)
-        )
+    review_on = plans.review_date(open_episode(client))
     next_appointment = db.session.scalar(
         select(Appointment.starts_at)
         .where(

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, or_, select
 
 from app import audit, clock
+from app.care import plans
 from app.clients import care, consents
 from app.clients import service as clients_service
 from app.clients.timeline import add_to_timeline
@@ -22,7 +23,6 @@ from app.models import (
     Client,
     Consent,
     FileAudit,
-    Plan,
     Referral,
     User,
 )
@@ -54,14 +54,7 @@ def file_facts(client: Client, today: date | None = None) -> completeness.FileFa
     today = today or clock.today()
     on_file = consents.consents_for(client)
     episode = care.open_episode_of(client)
-    review_on = None
-    if episode is not None:
-        review_on = db.session.scalar(
-            select(Plan.review_on)
-            .where(Plan.episode_id == episode.id)
-            .order_by(Plan.id.desc())
-            .limit(1)
-        )
+    review_on = plans.review_date(episode)
     referrals = db.session.scalar(
         select(func.count()).select_from(Referral).where(Referral.client_id == client.id)
     )
