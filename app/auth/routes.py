@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 
 from flask import (
-    current_app,
     flash,
     g,
     make_response,
@@ -23,7 +22,7 @@ from flask_login import current_user
 
 from app import audit
 from app.access import public, requires
-from app.auth import bp, service
+from app.auth import attempts, bp, service
 from app.auth.forms import (
     ChangePasswordForm,
     CodeForm,
@@ -32,11 +31,14 @@ from app.auth.forms import (
     SignInForm,
 )
 from app.auth.passwords import check_password, suggest_password
-from app.extensions import db, limiter
+from app.extensions import db
+from app.local_paths import safe_local_path
 from app.models import User
 
 PENDING_SECONDS = 600
 SIGN_IN_FAILED = "The username or password is not right. Check them and try again."
+LOCKED = "Too many wrong tries. The account is locked for now."
+NOT_THE_SAME_AGAIN = "Choose a new password, not the one you have now"
 
 
 def _pending_user() -> User | None:
@@ -45,6 +47,18 @@ def _pending_user() -> User | None:
         return None
     user = db.session.get(User, user_id)
     return user if user is not None and user.active else None
+
+
+def _password_first(user: User | None):
+    """A one-time password is changed before anything else, two-step set-up too."""
+    if user is not None and user.must_change_password:
+        return redirect(url_for("auth.first_password"), 303)
+    return None
+
+
+def _locked_page():
+    """The plain locked message, the same one wrong passwords lead to."""
+    return render_template("auth/sign_in.html", form=SignInForm(), failed=True, message=LOCKED)
 
 
 def _next_step(user: User):
@@ -58,11 +72,11 @@ def _next_step(user: User):
 
 
 def _finish(user: User):
-    next_url = session.get("pending_next")
+    if (first := _password_first(user)) is not None:
+        return first
+    next_url = safe_local_path(session.get("pending_next"))
     service.start_session(user)
-    if next_url and next_url.startswith("/") and not next_url.startswith("//"):
-        return redirect(next_url, 303)
-    return redirect(url_for("home.index"), 303)
+    return redirect(next_url or url_for("home.index"), 303)
 
 
 def _finish_showing_codes(user: User, codes: list[str]):
@@ -73,16 +87,17 @@ def _finish_showing_codes(user: User, codes: list[str]):
 
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], methods=["POST"])
 def sign_in():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
+    if request.method == "POST":
+        attempts.count_try(request.form.get("username", ""))
     form = SignInForm()
     failed = False
     if form.validate_on_submit():
         user = service.check_sign_in(form.username.data, form.password.data)
         if user is not None:
-            next_url = request.args.get("next")
+            next_url = safe_local_path(request.args.get("next"))
             session.clear()  # a new session for every sign-in
             session.update(pending_user=user.id, pending_since=time.time(), pending_next=next_url)
             return _next_step(user)
@@ -98,8 +113,11 @@ def first_password():
         return redirect(url_for("auth.sign_in"))
     form = NewPasswordForm(username=user.username)
     if form.validate_on_submit():
-        service.set_password(user, form.password.data, must_change=False, by=user)
-        return _next_step(user)
+        if check_password(user.password_hash, form.password.data):
+            form.password.errors.append(NOT_THE_SAME_AGAIN)
+        else:
+            service.set_password(user, form.password.data, must_change=False, by=user)
+            return _next_step(user)
     return render_template(
         "auth/first_password.html", form=form, suggestion=suggest_password(), user=user
     )
@@ -109,6 +127,8 @@ def first_password():
 @public
 def two_step_setup():
     user = _pending_user()
+    if (first := _password_first(user)) is not None:
+        return first
     if user is None or user.two_step_ready or not service.needs_two_step(user):
         return redirect(url_for("auth.sign_in"))
     secret = session.get("pending_secret") or service.new_totp_secret()
@@ -130,31 +150,48 @@ def two_step_setup():
 
 @bp.route("/sign-in/two-step", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], methods=["POST"])
 def two_step():
     user = _pending_user()
+    if (first := _password_first(user)) is not None:
+        return first
     if user is None or not user.two_step_ready:
         return redirect(url_for("auth.sign_in"))
+    if request.method == "POST":
+        attempts.count_try(user.username)
     form = CodeForm()
     if form.validate_on_submit():
+        if service.is_locked(user):
+            return _locked_page()
         if service.verify_totp(user, form.code.data):
             return _finish(user)
-        audit.record("sign_in.two_step_failed", record=user, user=user)
+        service.count_failure(user, action="sign_in.two_step_failed")
+        audit.record_refusal("two-step code wrong", user=user)
+        if service.is_locked(user):
+            return _locked_page()
         form.code.errors.append("That code did not work. Wait for a new code and try again")
     return render_template("auth/two_step.html", form=form)
 
 
 @bp.route("/sign-in/recovery-code", methods=["GET", "POST"])
 @public
-@limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], methods=["POST"])
 def recovery_code():
     user = _pending_user()
+    if (first := _password_first(user)) is not None:
+        return first
     if user is None or not user.two_step_ready:
         return redirect(url_for("auth.sign_in"))
+    if request.method == "POST":
+        attempts.count_try(user.username)
     form = RecoveryCodeForm()
     if form.validate_on_submit():
+        if service.is_locked(user):
+            return _locked_page()
         if service.use_recovery_code(user, form.code.data):
             return _finish(user)
+        service.count_failure(user, action="sign_in.two_step_failed")
+        audit.record_refusal("two-step code wrong", user=user)
+        if service.is_locked(user):
+            return _locked_page()
         form.code.errors.append("That recovery code did not work. Check it and try again")
     return render_template("auth/recovery_code.html", form=form)
 
@@ -168,9 +205,10 @@ def _signed_out_response(message: str):
     return response
 
 
-@bp.route("/sign-out", methods=["GET", "POST"])
+@bp.route("/sign-out", methods=["POST"])
 @public
 def sign_out():
+    """POST only, with the CSRF token: a link or an image on another page cannot sign anyone out."""
     return _signed_out_response("You are signed out.")
 
 
@@ -194,6 +232,8 @@ def account():
     if form.validate_on_submit():
         if not check_password(current_user.password_hash, form.current.data):
             form.current.errors.append("Your password now is not right")
+        elif form.password.data == form.current.data:
+            form.password.errors.append(NOT_THE_SAME_AGAIN)
         else:
             user = current_user._get_current_object()
             service.set_password(user, form.password.data, must_change=False, by=user)

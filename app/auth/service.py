@@ -10,9 +10,9 @@ import pyotp
 import segno
 from flask import current_app, session
 from markupsafe import Markup
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
-from app import audit, clock
+from app import audit, clock, locking
 from app.access import CLIENT_ROLES, MANAGER, ROLES
 from app.auth.passwords import check_password, hash_password
 from app.extensions import db
@@ -132,6 +132,8 @@ def check_sign_in(username: str, password: str) -> User | None:
     """The user when the name and password are right and the account may sign in.
 
     Failures are counted on the account in the database, so every app worker sees them.
+    The count goes back to 0 only when the whole sign-in is done (start_session), so a right
+    password does not wipe out wrong phone codes.
     """
     user = get_user_by_username(username)
     password_ok = check_password(user.password_hash if user else None, password)
@@ -142,14 +144,13 @@ def check_sign_in(username: str, password: str) -> User | None:
         audit.record("sign_in.refused", record=user, user=user)
         return None
     if not password_ok:
-        _count_failure(user)
+        count_failure(user)
         return None
-    user.failed_sign_ins = 0
-    user.locked_until = None
     return user
 
 
-def _count_failure(user: User) -> None:
+def count_failure(user: User, *, action: str = "sign_in.failed") -> None:
+    """One more wrong password, phone code or recovery code; the fifth locks the account."""
     config = current_app.config
     # One UPDATE, so two failures at the same moment both count.
     db.session.execute(
@@ -160,7 +161,7 @@ def _count_failure(user: User) -> None:
         user.locked_until = clock.now() + timedelta(minutes=config["LOCKOUT_MINUTES"])
         user.failed_sign_ins = 0
         audit.record("account.locked", record=user, user=user)
-    audit.record("sign_in.failed", record=user, user=user)
+    audit.record(action, record=user, user=user)
 
 
 # --- two-step codes ---------------------------------------------------------------------
@@ -180,7 +181,7 @@ def totp_qr_svg(user: User, secret: str) -> Markup:
 
 
 def verify_totp(user: User, code: str, *, secret: str | None = None) -> bool:
-    """A current six-digit code, not one used before."""
+    """A current six-digit code, not one used before (by this request or any other)."""
     secret = secret or user.totp_secret
     code = "".join(ch for ch in code if ch.isdigit())
     if not secret or len(code) != 6:
@@ -190,12 +191,28 @@ def verify_totp(user: User, code: str, *, secret: str | None = None) -> bool:
     for drift in (0, -1, 1):
         moment = now + timedelta(seconds=30 * drift)
         if totp.verify(code, for_time=moment, valid_window=0):
-            step = totp.timecode(moment)
-            if user.totp_last_step is not None and step <= user.totp_last_step:
-                return False
-            user.totp_last_step = step
-            return True
+            return _use_time_step(user, totp.timecode(moment))
     return False
+
+
+def _use_time_step(user: User, step: int) -> bool:
+    """Mark a code's time step as used, in one conditional UPDATE.
+
+    Reading the last step and then writing it would let two requests with the same code at
+    the same moment both see it unused. Here the database decides: the second UPDATE waits
+    for the first to commit, then finds the step used and changes no row.
+    """
+    result = db.session.execute(
+        update(User)
+        .where(
+            User.id == user.id,
+            or_(User.totp_last_step.is_(None), User.totp_last_step < step),
+        )
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(user, ["totp_last_step"])
+    return result.rowcount == 1
 
 
 def confirm_totp(user: User, secret: str) -> list[str]:
@@ -214,6 +231,9 @@ def use_recovery_code(user: User, code: str) -> bool:
     if wanted not in user.recovery_code_hashes:
         return False
     user.recovery_code_hashes = [h for h in user.recovery_code_hashes if h != wanted]
+    # A new version: of two requests with the same code at once, the second saves nothing
+    # (StaleDataError, the plain 409 page) instead of starting a second session.
+    locking.bump(user)
     audit.record("sign_in.recovery_code_used", record=user, user=user)
     return True
 
@@ -228,6 +248,8 @@ def start_session(user: User) -> str:
     now = clock.now()
     db.session.add(UserSession(token_hash=_hash(token), user_id=user.id, last_seen_at=now))
     user.last_signed_in_at = now
+    user.failed_sign_ins = 0
+    user.locked_until = None
     session[SESSION_KEY] = token
     audit.record("sign_in", record=user, user=user)
     return token

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base
@@ -79,3 +79,22 @@ class UserSession(Base):
     ended_reason: Mapped[str | None] = mapped_column(String(40))
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+
+class SignInAttempt(Base):
+    """One try at a sign-in step (password, phone code or recovery code), kept for minutes.
+
+    The rate limits count these rows, so every app server and worker shares one count.
+    Old rows are removed as new ones come in (app/auth/attempts.py).
+    """
+
+    __tablename__ = "sign_in_attempt"
+
+    address: Mapped[str] = mapped_column(String(64))
+    username: Mapped[str] = mapped_column(String(40))  # as typed, in lower case
+    at: Mapped[datetime] = mapped_column(index=True)
+
+    __table_args__ = (
+        Index("ix_sign_in_attempt_address_at", "address", "at"),
+        Index("ix_sign_in_attempt_username_at", "username", "at"),
+    )

@@ -41,6 +41,7 @@ def start_gunicorn(
         "PEERDESK_INSTANCE": str(instance),
         "SECRET_KEY": "bench secret key",
         "PEERDESK_SIGN_IN_RATE_LIMIT": "1000 per minute",
+        "PEERDESK_SIGN_IN_ACCOUNT_RATE_LIMIT": "1000 per minute",
     }
     server = subprocess.Popen(
         [
