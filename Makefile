@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 FLASK := $(BIN)/flask --app wsgi
+# The access log leaves out query strings (they can hold what was typed).
+ACCESS_LOG_FORMAT := %(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms
 # Tests run in parallel, one process per core.
 PYTEST_ARGS ?= -n auto
 
@@ -26,7 +28,8 @@ run: $(VENV)/.run-installed
 	$(FLASK) db upgrade
 	$(FLASK) first-run
 	@if [ "$(DEMO)" != "0" ]; then $(FLASK) demo-data --if-empty; fi
-	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --workers 2 --worker-class gthread --threads 4 --bind 127.0.0.1:$(PORT) \
+	  --access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' wsgi:app
 
 # Every test, browser tests included, on SQLite and then on a throwaway PostgreSQL server.
 test: test-sqlite test-postgres

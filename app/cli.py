@@ -36,6 +36,14 @@ def _password_from_env_or_prompt(username: str) -> str:
     return password
 
 
+def _backup_key(key_file: Path | None) -> bytes | None:
+    """The key for encrypted backups: from the file given, else PEERDESK_BACKUP_KEY, else none."""
+    if key_file is not None:
+        return key_file.read_bytes().strip()
+    key = os.environ.get("PEERDESK_BACKUP_KEY", "").strip()
+    return key.encode() if key else None
+
+
 @contextmanager
 def _progress(label: str):
     """A progress bar with the time left, for long commands. Yields update(done, total)."""
@@ -112,6 +120,18 @@ def init_app(app: Flask) -> None:
             raise click.ClickException("Only demo accounts have a code here.")
         click.echo(pyotp.TOTP(user.totp_secret).now())
 
+    @app.cli.command("backup-key")
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    def backup_key_command(file):
+        """Make a key for encrypted backups in FILE. Keep a copy away from the server."""
+        from app.backup import new_key
+
+        if file.exists():
+            raise click.ClickException(f"{file} is there already: it was not changed.")
+        file.touch(mode=0o600)
+        file.write_bytes(new_key() + b"\n")
+        click.echo(f"Backup key made: {file}. Without it, encrypted backups cannot be read.")
+
     @app.cli.command("backup")
     @click.option(
         "--to",
@@ -119,30 +139,65 @@ def init_app(app: Flask) -> None:
         type=click.Path(file_okay=False, path_type=Path),
         help="Folder for the backup (default: instance/backups).",
     )
-    def backup_command(folder):
-        """Make a consistent copy of the database into a dated file, while the app runs."""
-        from app.backup import backup
+    @click.option(
+        "--encrypt-key-file",
+        "key_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        envvar="PEERDESK_BACKUP_KEY_FILE",
+        help="Lock the backup with this key (or the key in PEERDESK_BACKUP_KEY).",
+    )
+    def backup_command(folder, key_file):
+        """Make a consistent copy of the database into a dated file, while the app runs.
+
+        Also makes the database and backups readable by this user alone, and removes the
+        backups older than PEERDESK_BACKUP_KEEP_DAYS (35 days unless set).
+        """
+        from app.backup import BackupKeyError, backup, remove_old_backups
+        from app.config import keep_files_private
 
         folder = folder or Path(app.instance_path) / "backups"
-        with _progress("Backing up") as progress:
-            file = backup(app.config["SQLALCHEMY_DATABASE_URI"], folder, progress)
-        audit.record("database.backed_up", detail={"file": file.name})
+        url = app.config["SQLALCHEMY_DATABASE_URI"]
+        keep_files_private(app.instance_path, url)
+        try:
+            with _progress("Backing up") as progress:
+                file = backup(url, folder, progress, key=_backup_key(key_file))
+        except BackupKeyError as error:
+            raise click.ClickException(str(error)) from None
+        removed = remove_old_backups(folder, app.config["BACKUP_KEEP_DAYS"])
+        detail = {"file": file.name, "encrypted": file.suffix == ".enc", "removed": len(removed)}
+        audit.record("database.backed_up", detail=detail)
         db.session.commit()
         click.echo(f"Backup made: {file}")
+        if removed:
+            days = app.config["BACKUP_KEEP_DAYS"]
+            click.echo(f"Removed {len(removed)} backups older than {days} days.")
 
     @app.cli.command("restore")
     @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
     @click.option("--yes", is_flag=True, help="Do not ask before replacing the data.")
-    def restore_command(file, yes):
+    @click.option(
+        "--key-file",
+        "--encrypt-key-file",
+        "key_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        envvar="PEERDESK_BACKUP_KEY_FILE",
+        help="The key an encrypted backup was made with (or PEERDESK_BACKUP_KEY).",
+    )
+    def restore_command(file, yes, key_file):
         """Replace everything in the database with a backup. Stop the app first."""
-        from app.backup import restore
+        from app.backup import BackupKeyError, restore
 
         if not yes:
             click.confirm("This replaces everything in the database. Go on?", abort=True)
         db.session.remove()
         db.engine.dispose()
-        with _progress("Restoring") as progress:
-            restore(app.config["SQLALCHEMY_DATABASE_URI"], file, progress)
+        try:
+            with _progress("Restoring") as progress:
+                restore(
+                    app.config["SQLALCHEMY_DATABASE_URI"], file, progress, _backup_key(key_file)
+                )
+        except BackupKeyError as error:
+            raise click.ClickException(f"{error} Nothing was changed.") from None
         audit.record("database.restored", detail={"file": file.name})
         db.session.commit()
         click.echo(f"Restored from {file}")

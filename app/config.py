@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import secrets
 from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from werkzeug.routing import IntegerConverter
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+SQLITE_SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
 def _flag(name: str) -> bool:
@@ -31,13 +41,77 @@ def engine_options(url: str, busy_seconds: float) -> dict:
     """How the app talks to its database.
 
     pool_pre_ping tests a pooled connection before use, so the app comes back by itself
-    when the database restarts. SQLite waits up to `busy_seconds` for a locked database
-    (another request writing) before giving up with the plain "not working" page.
+    when the database restarts. hide_parameters keeps what people typed (note text, names)
+    out of database errors, so it can never reach a log. SQLite waits up to `busy_seconds`
+    for a locked database (another request writing) before giving up with the plain "not
+    working" page.
     """
-    options: dict = {"pool_pre_ping": True}
+    options: dict = {"pool_pre_ping": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         options["connect_args"] = {"timeout": busy_seconds}
     return options
+
+
+class DatabaseId(IntegerConverter):
+    """The `int` in URLs: a whole number the database can hold (signed 64 bits).
+
+    A bigger one matches no route (404) instead of overflowing in the database (500).
+    """
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**63 - 1, signed=False):  # noqa: A002
+        super().__init__(map, fixed_digits, min, max, signed)
+
+
+def sqlite_files(url: str) -> list[Path]:
+    """The SQLite database file and the files SQLite keeps beside it (none for PostgreSQL)."""
+    if not url.startswith("sqlite"):
+        return []
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return []
+    return [Path(database + suffix) for suffix in SQLITE_SIDE_FILES]
+
+
+def make_private(path: Path) -> None:
+    """Readable and writable by the app's own user alone (0700 a folder, 0600 a file)."""
+    with contextlib.suppress(FileNotFoundError, PermissionError):
+        path.chmod(PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+
+
+def keep_files_private(instance_path: str | Path, url: str) -> None:
+    """The instance folder, secret key and SQLite files: for the app's user alone.
+
+    Called on start, by `flask backup`, and each time SQLite opens a new connection (which
+    may have made the database or its -wal and -shm files just now).
+    """
+    instance = Path(instance_path)
+    if instance.exists():
+        make_private(instance)
+        make_private(instance / "secret_key")
+    for path in sqlite_files(url):
+        make_private(path)
+
+
+def keep_new_sqlite_files_private(engine) -> None:
+    """SQLite makes its database, -wal and -shm files with the usual 0644: tighten each time
+    a connection opens (pooled, so this is rare)."""
+    files = sqlite_files(engine.url.render_as_string(hide_password=False))
+    if files:
+        event.listen(engine, "connect", lambda *_: [make_private(path) for path in files])
+
+
+class NoRowValues(logging.Filter):
+    """SQLAlchemy's engine log, when someone turns it up to DEBUG, prints every row read
+    (names, note text). Keep its lines about statements; drop those with values."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith("Row "))
+
+
+def keep_rows_out_of_logs() -> None:
+    engine_log = logging.getLogger("sqlalchemy.engine.Engine")
+    if not any(isinstance(f, NoRowValues) for f in engine_log.filters):
+        engine_log.addFilter(NoRowValues())
 
 
 def load(instance_path: Path) -> dict:
@@ -63,11 +137,19 @@ def load(instance_path: Path) -> dict:
         "ABSOLUTE_SESSION_MINUTES": _minutes("PEERDESK_ABSOLUTE_SESSION_MINUTES", 600),
         "LOCKOUT_FAILURES": 5,
         "LOCKOUT_MINUTES": 15,
-        # A reception desk shares one address, so the per-address limit is generous.
+        # Tries at sign-in, counted in the database (shared by every app server): per address
+        # (a reception desk shares one, so generous) and per account.
         "SIGN_IN_RATE_LIMIT": os.environ.get("PEERDESK_SIGN_IN_RATE_LIMIT", "60 per minute"),
+        "SIGN_IN_ACCOUNT_RATE_LIMIT": os.environ.get(
+            "PEERDESK_SIGN_IN_ACCOUNT_RATE_LIMIT", "10 per minute"
+        ),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": False,
         "WTF_CSRF_TIME_LIMIT": None,  # the session's own limits end a form's life
+        # A request body over this size gets the plain 413 page (the app has no uploads).
+        "MAX_CONTENT_LENGTH": int(float(os.environ.get("PEERDESK_MAX_REQUEST_MB", 2)) * 1024**2),
+        # `flask backup` removes the backups it made that are older than this.
+        "BACKUP_KEEP_DAYS": int(os.environ.get("PEERDESK_BACKUP_KEEP_DAYS", 35)),
         "PAGE_SIZE": 25,
         "TIMEZONE": "Australia/Canberra",
     }

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, make_response, render_template, session
+import secrets
+import traceback
+
+from flask import (
+    Flask,
+    current_app,
+    g,
+    has_request_context,
+    make_response,
+    render_template,
+    request,
+    session,
+)
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, StatementError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
@@ -29,15 +41,48 @@ CSRF_MESSAGE = (
 )
 
 
+def error_id() -> str:
+    """A short random id for this request's error: in the log and on the page, so a manager
+    can match what someone saw with the log line."""
+    if "error_id" not in g:
+        g.error_id = secrets.token_hex(3)
+    return g.error_id
+
+
+def log_error(error: BaseException, what: str) -> None:
+    """Log an error without anything a person typed.
+
+    Only the error's kind, the SQL statement's shape (placeholders, never the values) and
+    where in the code it happened; never the error's message, which can hold the values
+    (a note's text, an address) or the form.
+    """
+    if g.get("error_logged"):
+        return
+    g.error_logged = True
+    kind = f"{type(error).__module__}.{type(error).__name__}"
+    # The driver's code says why without any values: SQLITE_FULL, SQLITE_BUSY, 53100 (disk full).
+    orig = getattr(error, "orig", None)
+    code = getattr(orig, "sqlite_errorname", None) or getattr(orig, "sqlstate", None)
+    lines = [f"{what}: {kind}{f' ({code})' if code else ''} [error {error_id()}]"]
+    if isinstance(error, StatementError) and error.statement:
+        lines.append(f"Statement: {error.statement}")
+    lines.append("".join(traceback.format_list(traceback.extract_tb(error.__traceback__))))
+    current_app.logger.error("\n".join(lines).rstrip())
+
+
 def error_response(status: int, title: str, advice: str):
+    number = g.get("error_id") if status >= 500 else None
     if wants_fragment():
         # A part of a page asked for this: say it in the status region, leave the page alone.
-        response = make_response(f"{title}. {advice}", status)
+        said = f"{title}. {advice}" + (f" Error number: {number}" if number else "")
+        response = make_response(said, status)
         response.headers["HX-Retarget"] = "#status"
         response.headers["HX-Reswap"] = "innerHTML"
         response.mimetype = "text/plain"
         return response
-    page = render_template("errors/error.html", status=status, title=title, advice=advice)
+    page = render_template(
+        "errors/error.html", status=status, title=title, advice=advice, number=number
+    )
     return make_response(page, status)
 
 
@@ -67,7 +112,7 @@ def database_error_response(error: BaseException):
         current_app.logger.warning("Rollback failed: the database connection is gone")
     session.pop("_flashes", None)
     if status == 503:
-        current_app.logger.error("The database is not working: %s", error)
+        log_error(error, "The database is not working")
         # Show the page without asking the database who is signed in.
         g._login_user = current_app.login_manager.anonymous_user()
         g.user_session = None
@@ -83,6 +128,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_failed(error):
+        g.refusal = "form check failed"  # written to the audit log (app/refusals.py)
         return error_response(400, *CSRF_MESSAGE)
 
     @app.errorhandler(HTTPException)
@@ -93,11 +139,20 @@ def init_app(app: Flask) -> None:
         if original is not None and (page := database_error_response(original)) is not None:
             return page
         code = error.code or 500
+        if code == 413:  # the body is too big to read: draw the page as if none was sent
+            request.form = request.parameter_storage_class()
         title, advice = MESSAGES.get(code, MESSAGES[400 if code < 500 else 500])
         return error_response(code, title, advice)
 
     @app.errorhandler(Exception)
     def server_error(error):
         db.session.rollback()
-        app.logger.exception("Unhandled error")
+        log_error(error, "Unhandled error")
         return error_response(500, *MESSAGES[500])
+
+    def log_exception(exc_info) -> None:
+        """Flask's own log of an error outside a view (saving at the end of a request)."""
+        if has_request_context():
+            log_error(exc_info[1], "Unhandled error")
+
+    app.log_exception = log_exception  # Flask's version logs the error's message

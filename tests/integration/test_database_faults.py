@@ -130,7 +130,7 @@ def test_a_tap_while_the_database_is_busy_counts_once_when_tried_again(sqlite_ap
         response = client.post("/frontdesk/taps", data=dict(tap), headers=HTMX)
         assert response.status_code == 503
         assert response.headers["HX-Retarget"] == "#status"
-        assert f"{NOT_WORKING}. {NOTHING_SAVED}" == response.get_data(as_text=True)
+        assert response.get_data(as_text=True).startswith(f"{NOT_WORKING}. {NOTHING_SAVED}")
     assert count(session, TallyEvent) == 0
     again = client.post("/frontdesk/taps", data=dict(tap), headers=HTMX)
     assert again.status_code == 200 and "Added one to Meals. 1 today." in again.text
