@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import abort, redirect, request, url_for
+from flask import abort, g, redirect, request, url_for
 from flask_login import current_user
 
 from app.extensions import db
+from app.local_paths import safe_local_path
 
 FRONTDESK = "frontdesk"
 TRAINEE = "trainee"
@@ -78,6 +79,7 @@ def requires(permission: str) -> Callable:
             if not current_user.is_authenticated:
                 return redirect(url_for("auth.sign_in", next=_safe_next()))
             if not can(permission):
+                g.refusal = "no permission"  # written to the audit log (app/refusals.py)
                 abort(404)
             return view(*args, **kwargs)
 
@@ -97,6 +99,8 @@ def get_or_404(model, record_id: int, *, visible: Callable[[object], bool] | Non
     """Load a record, or 404 when it is missing or when `visible(record)` says no."""
     record = db.session.get(model, record_id)
     if record is None or (visible is not None and not visible(record)):
+        if record is not None:
+            g.refusal = "not theirs"  # written to the audit log (app/refusals.py)
         abort(404)
     return record
 
@@ -105,5 +109,4 @@ def _safe_next() -> str | None:
     """Only a path on this site, and only for a plain page load."""
     if request.method != "GET" or request.headers.get("HX-Request"):
         return None
-    path = request.full_path.rstrip("?")
-    return path if path.startswith("/") and not path.startswith("//") else None
+    return safe_local_path(request.full_path.rstrip("?"))

@@ -6,6 +6,7 @@ from flask import Flask, abort, current_app, request
 from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import refusals
 from app.errors import database_error_response
 from app.extensions import db
 
@@ -27,6 +28,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 def init_app(app: Flask) -> None:
     app.before_request(refuse_undeclared_views)
     app.before_request(refuse_nul_characters)
+    refusals.init_app(app)  # first registered, so it runs after the commit or rollback
     app.after_request(commit_or_roll_back)
     app.after_request(add_security_headers)
 

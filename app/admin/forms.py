@@ -1,4 +1,4 @@
-from wtforms import BooleanField, StringField
+from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import Regexp, ValidationError
 
 from app.access import ROLES
@@ -38,14 +38,16 @@ class UserEditForm(Form):
 
 
 class AuditFilterForm(Form):
-    class Meta:
-        csrf = False  # a search of the log, sent by GET; it changes nothing
+    """A search of the log, sent by GET: it changes nothing. Names, not codes."""
 
-    person = StringField("Person (username)", [at_most(40)])
-    action = StringField(
-        "Action", [at_most(60)], description="For example sign_in or client.viewed"
+    class Meta:
+        csrf = False
+
+    person = StringField(
+        "Whose file", [at_most(60)], description="A name or a file number, like Tam or 12"
     )
-    record = StringField("Record", [at_most(60)], description="For example Client 12")
+    staff = SelectField("Staff member", choices=[], validate_choice=False)
+    kind = SelectField("Kind", choices=[], validate_choice=False)
     since = DateField("From", allow_future=False)
     until = DateField("To")
 
