@@ -28,6 +28,7 @@ BLUEPRINTS = (
 def create_app(settings: dict | None = None) -> Flask:
     instance = Path(os.environ.get("PEERDESK_INSTANCE", Path.cwd() / "instance"))
     app = Flask(__name__, instance_path=str(instance.resolve()))
+    app.url_map.converters["int"] = config.DatabaseId  # an id past 64 bits is a 404, not a 500
     app.config.update(config.load(Path(app.instance_path)))
     app.config.update(settings or {})
     app.config.setdefault(
@@ -37,7 +38,11 @@ def create_app(settings: dict | None = None) -> Flask:
         ),
     )
 
+    config.keep_files_private(app.instance_path, app.config["SQLALCHEMY_DATABASE_URI"])
+    config.keep_rows_out_of_logs()
     db.init_app(app)
+    with app.app_context():
+        config.keep_new_sqlite_files_private(db.engine)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
     csrf.init_app(app)
     htmx.init_app(app)
@@ -48,11 +53,12 @@ def create_app(settings: dict | None = None) -> Flask:
         module = __import__(name, fromlist=["bp"])
         app.register_blueprint(module.bp)
 
-    from app import cli, errors, templating, web
+    from app import cli, errors, idempotency, templating, web
 
     templating.init_app(app)
     errors.init_app(app)
     web.init_app(app)
+    idempotency.init_app(app)  # after web: its after_request runs before the commit
     cli.init_app(app)
     return app
 
