@@ -26,7 +26,7 @@ def _list_url(client) -> str:
 @bp.route("/clients/<int:client_id>/appointments", endpoint="appointments")
 @requires("clients.open")
 def appointment_list(client_id: int):
-    client = load_client(client_id, "appointments")
+    client = load_client(client_id, "appointments", cover_ok=True)
     coming, earlier = appointments.for_client(client)
     every = coming + earlier
     return render_page(
@@ -52,7 +52,7 @@ def _choices(form) -> None:
 @bp.route("/clients/<int:client_id>/appointments/new", methods=["GET", "POST"])
 @requires("clients.open")
 def appointment_new(client_id: int):
-    client = load_client(client_id, "new appointment")
+    client = load_client(client_id, "new appointment", cover_ok=True)
     if open_episode(client) is None:
         if request.method == "POST":
             return closed_page(client, AppointmentForm(), _list_url(client))
@@ -106,7 +106,7 @@ def appointment_new(client_id: int):
 @bp.route("/clients/<int:client_id>/appointments/<int:appointment_id>")
 @requires("clients.open")
 def appointment(client_id: int, appointment_id: int):
-    client = load_client(client_id, "appointment")
+    client = load_client(client_id, "appointment", cover_ok=True)
     record = record_of(Appointment, appointment_id, client)
     return render_page(
         "care/appointment.html",

@@ -17,7 +17,7 @@ from app.care.common import (
     open_episode,
 )
 from app.care.forms import NoteCorrectForm, NoteForm, parse_time
-from app.care.views import closed_page, header, load_client, me, record_of
+from app.care.views import closed_page, covering, header, load_client, me, record_of
 from app.extensions import db
 from app.models import CaseNote, User
 from app.models.care import LATE_AFTER_HOURS, NOTE_KINDS
@@ -68,7 +68,7 @@ def notes_list(client_id: int):
 @bp.route("/clients/<int:client_id>/notes/new", methods=["GET", "POST"])
 @requires("clients.open")
 def note_new(client_id: int):
-    client = load_client(client_id, "new note")
+    client = load_client(client_id, "new note", cover_ok=True)
     if open_episode(client) is None:
         if request.method == "POST":
             return closed_page(client, NoteForm(), url_for("care.notes", client_id=client.id))
@@ -93,6 +93,8 @@ def note_new(client_id: int):
                     flash("Note saved. It is marked late: written more than 48 hours after.")
                 else:
                     flash("Note saved.")
+                if covering(client):  # the list of every note is not for cover
+                    return redirect(url_for("clients.file", client_id=client.id), 303)
                 return redirect(url_for("care.notes", client_id=client.id), 303)
     return render_page(
         "care/note_form.html",

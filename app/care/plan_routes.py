@@ -19,7 +19,7 @@ from app.care.forms import (
     StepForm,
     VersionForm,
 )
-from app.care.views import closed_page, header, load_client, me, version_of
+from app.care.views import closed_page, covering, header, load_client, me, version_of
 from app.extensions import db
 from app.models import Goal, GoalStep, Plan
 from app.models.care import STEP_WHO
@@ -91,10 +91,12 @@ def _goal_of(plan: Plan, goal_id: int) -> Goal:
 @bp.route("/clients/<int:client_id>/plan")
 @requires("clients.open")
 def plan(client_id: int):
-    client = load_client(client_id, "plan")
+    client = load_client(client_id, "plan", cover_ok=True)
     episode = open_episode(client)
     shown = plans.current_plan(client, episode) if episode else plans.current_plan(client)
     editable = shown is not None and episode is not None and shown.episode_id == episode.id
+    cover = covering(client)  # someone covering reads the current plan, and no more
+    editable = editable and not cover
     button = VersionForm()
     if shown is not None:
         button.version.data = str(shown.version)
@@ -104,8 +106,8 @@ def plan(client_id: int):
         editable=editable,
         active=plans.active_goals(shown) if shown else [],
         others=plans.other_goals(shown) if shown else [],
-        history=plans.versions(shown) if shown else [],
-        earlier=plans.earlier_plans(client, shown),
+        history=plans.versions(shown) if shown and not cover else [],
+        earlier=plans.earlier_plans(client, shown) if not cover else [],
         button=button,
         max_goals=plans.MAX_GOALS,
         priorities=plans.PRIORITIES,

@@ -12,14 +12,22 @@ from app.clients.views import header, me, open_client  # noqa: F401
 from app.extensions import db
 from app.pages import render_page
 
-SKIP_FIELDS = {"csrf_token", "version", "word_check", "then"}
+SKIP_FIELDS = {"csrf_token", "form_key", "version", "word_check", "then"}
 
 
-def load_client(client_id: int, page: str):
-    """The client for this request: a page view is logged; a change is logged by the service."""
+def load_client(client_id: int, page: str, *, cover_ok: bool = False):
+    """The client for this request: a page view is logged; a change is logged by the service.
+
+    `cover_ok=True` only on the pages a worker covering may use (see clients.service).
+    """
     if request.method == "GET":
-        return open_client(client_id, page)
-    return client_service.get_client_for_current_user(client_id)
+        return open_client(client_id, page, cover_ok=cover_ok)
+    return client_service.get_client_for_current_user(client_id, cover_ok=cover_ok)
+
+
+def covering(client) -> bool:
+    """This person sees the file only while covering (read the plan, add a note or a visit)."""
+    return client_service.access_level(me(), client) == client_service.COVER
 
 
 def record_of(model, record_id: int, client):

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from app import clock
 from app.clients import care, consents, requests, service
 from app.demo import REAL_DATA_MODELS, DemoContext, demo_area
-from app.models import Client
+from app.extensions import db
+from app.models import Client, CoverAccess
 
 REAL_DATA_MODELS.append(Client)
 
@@ -405,5 +406,41 @@ def make_demo_clients(context: DemoContext) -> None:
         users["worker"],
         answers={"nickname": "Blue", "_not_said": [], "service_location": "drop_in"},
     )
-    service.create_cover(made[1], users["worker2"], "Covering for Alex on leave today")
+    _demo_cover(made, users)
     context.made["clients"] = made
+
+
+def _demo_cover(made: list[Client], users: dict) -> None:
+    """One file opened while covering, not reviewed yet, so the home panels have something;
+    and one new worker's request waiting for a senior's yes."""
+    opened = next(c for c in made if c.worker_id not in (None, users["worker2"].id))
+    now = clock.now()
+    db.session.add(
+        CoverAccess(
+            client_id=opened.id,
+            user_id=users["worker2"].id,
+            reason_kind="away",
+            covering_for_id=opened.worker_id,
+            reason="They are off sick and this person came in needing a food voucher.",
+            until=service.end_of_today(),
+            state="open",
+            created_at=now - timedelta(hours=2),
+            created_by_id=users["worker2"].id,
+        )
+    )
+    asked = next(
+        c for c in made if c.worker_id not in (None, users["worker3"].id) and c.id != opened.id
+    )
+    db.session.add(
+        CoverAccess(
+            client_id=asked.id,
+            user_id=users["worker3"].id,
+            reason_kind="here_now",
+            reason="They are at the front desk and want to move their appointment today.",
+            until=service.end_of_today(),
+            state="asked",
+            created_at=now - timedelta(minutes=20),
+            created_by_id=users["worker3"].id,
+        )
+    )
+    db.session.flush()

@@ -193,12 +193,50 @@ class ClientSearchForm(Form):
     )
 
 
+COVER_REASONS: dict[str, str] = {
+    "away": "I am covering for their worker, who is away today",
+    "here_now": "The person is here and needs help now",
+    "safety": "I have a safety concern",
+}
+OWN_WORDS_MIN_WORDS = 4
+OWN_WORDS_MIN_LETTERS = 20
+
+
+def a_sentence(form, field):
+    """A real reason: at least a short sentence, not "x" or "just looking"."""
+    text = field.data or ""
+    letters = sum(ch.isalpha() for ch in text)
+    if len(text.split()) < OWN_WORDS_MIN_WORDS or letters < OWN_WORDS_MIN_LETTERS:
+        raise ValidationError(
+            "Write a full sentence about what is happening and why you need the file"
+        )
+
+
 class CoverReasonForm(Form):
-    reason = TextAreaField(
+    kind = ChoiceField(
         "Why do you need to open this file?",
-        [required("Write why you need to open this file"), at_most(500, "The reason")],
-        description="For example: covering for Priya while she is on leave. A manager sees this.",
+        [required("Choose why you need to open this file")],
+        choices=list(COVER_REASONS.items()),
     )
+    covering_for = SelectField(
+        "If you are covering: which worker is away today?", coerce=str, validate_choice=False
+    )
+    reason = TextAreaField(
+        "In your own words, what is happening?",
+        [
+            required("Write what is happening, in your own words"),
+            at_most(500, "The reason"),
+            a_sentence,
+        ],
+        description="For example: Priya is sick and Tam came in needing a food voucher. "
+        "A senior sees this.",
+    )
+
+    def validate_covering_for(self, field):
+        if self.kind.data == "away" and not field.data:
+            raise ValidationError("Choose the worker you are covering for")
+        if field.data and field.data not in {value for value, _ in field.choices}:
+            raise ValidationError("Choose a worker from the list")
 
 
 # --- consent to share (Appendix One) ----------------------------------------------------------

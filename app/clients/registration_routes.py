@@ -126,7 +126,9 @@ def registration_check(draft_id: int):
     answers = draft.answers or {}
     not_said = answers.get("_not_said", [])
     dismissed = answers.get("_not_duplicates", [])
-    duplicates = service.possible_duplicates(answers, ignore=dismissed)
+    duplicates = service.possible_duplicates(me(), answers, ignore=dismissed)
+    if duplicates and request.method == "GET":
+        _audit_duplicates_shown(draft, duplicates)
     form = Form()
     problem = None
     if form.validate_on_submit():
@@ -155,6 +157,19 @@ def registration_check(draft_id: int):
     )
 
 
+def _audit_duplicates_shown(draft, duplicates) -> None:
+    """Which files the duplicate check pointed to: it shows that a file exists."""
+    audit.record(
+        "client.duplicates_shown",
+        detail={
+            "draft_id": draft.id,
+            "shown": [f.client.id for f in duplicates],
+            "own": sum(1 for f in duplicates if f.own),
+            "others": sum(1 for f in duplicates if not f.own),
+        },
+    )
+
+
 def _make_file(draft):
     user = me()
     client = service.create_client(draft.answers, user)
@@ -176,7 +191,7 @@ def _make_file(draft):
 
 
 def _same_person(draft, client_id: int, duplicates):
-    client = next((c for c in duplicates if c.id == client_id), None)
+    client = next((f.client for f in duplicates if f.client.id == client_id), None)
     if client is None:
         abort(404)
     draft.status = "done"

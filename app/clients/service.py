@@ -22,7 +22,15 @@ from app.clients import registration
 from app.clients.consents import current_consent_for  # noqa: F401  (for other areas)
 from app.clients.timeline import add_to_timeline
 from app.extensions import db
-from app.models import Allocation, Client, ClientChange, CoverAccess, RegistrationDraft, User
+from app.models import (
+    Allocation,
+    AllocationRequest,
+    Client,
+    ClientChange,
+    CoverAccess,
+    RegistrationDraft,
+    User,
+)
 from app.standards import codes
 from app.standards.slk import slk581
 
@@ -49,7 +57,9 @@ def _picked_up_by(user) -> Select | None:
 
 def _covering(user) -> Select:
     return select(CoverAccess.client_id).where(
-        CoverAccess.user_id == user.id, CoverAccess.until > clock.now()
+        CoverAccess.user_id == user.id,
+        CoverAccess.state == "open",
+        CoverAccess.until > clock.now(),
     )
 
 
@@ -88,19 +98,43 @@ def has_cover(user, client) -> bool:
     )
 
 
+FULL = "full"
+COVER = "cover"
+
+
+def access_level(user, client) -> str | None:
+    """The one rule for who may open a file, and how much of it.
+
+    "full": seniors, the manager, the file's worker (or who picked up its handover).
+    "cover": a worker who opened it today with a reason; they see part of the file.
+    None: not theirs to see (a 404).
+    """
+    if client is None or not getattr(user, "is_authenticated", False):
+        return None
+    if not can("clients.open", user):
+        return None
+    if user.role in SENIORS or is_own(user, client):
+        return FULL
+    if has_cover(user, client):
+        return COVER
+    return None
+
+
 def can_open(user, client) -> bool:
-    """True when this person may open this file."""
-    if client is None or not can("clients.open", user):
-        return False
-    if user.role in SENIORS:
-        return True
-    return is_own(user, client) or has_cover(user, client)
+    """True when this person may open this file (fully or while covering)."""
+    return access_level(user, client) is not None
 
 
-def get_client_for_current_user(client_id: int) -> Client:
-    """The client, or 404 when there is no such file or it is not this person's to open."""
+def get_client_for_current_user(client_id: int, *, cover_ok: bool = False) -> Client:
+    """The client, or 404 when there is no such file or it is not this person's to open.
+
+    Cover access reaches only the pages that pass `cover_ok=True` (the file page, the plan
+    to read, a new note, appointments); every other page is a 404 to someone covering.
+    """
     client = db.session.get(Client, client_id)
-    if client is None or not can_open(current_user, client):
+    level = access_level(current_user, client)
+    if level is None or (level == COVER and not cover_ok):
+        audit.note_refusal("not theirs", exists=client is not None)
         abort(404)
     return client
 
@@ -131,30 +165,213 @@ def end_of_today() -> datetime:
     return datetime.combine(tomorrow, time.min, tzinfo=clock.CANBERRA)
 
 
-def create_cover(client: Client, user, reason: str) -> CoverAccess:
-    """Open a file that is not theirs, for the rest of today, with the reason recorded."""
+# --- cover (break glass) ------------------------------------------------------------------
+
+NEW_WORKER_DAYS = 14  # a worker newer than this asks a senior before opening a file
+REVIEW_WITHIN_DAYS = 7  # an opening not reviewed by then is flagged to the manager
+RECENT_COVER_DAYS = 7  # how long the file's worker sees an opening on their home page
+
+
+def workers_to_cover_for(user) -> list[User]:
+    """Colleagues a worker may say they are covering for (everyone who supports people)."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.role.in_(("worker", "senior")), User.active, User.id != user.id)
+            .order_by(User.display_name)
+        )
+    )
+
+
+def cover_reason_words(cover: CoverAccess) -> str:
+    """The short reason on home pages and the log: "covering for Dan"."""
+    if cover.reason_kind == "away":
+        name = cover.covering_for.display_name if cover.covering_for else "a colleague"
+        return f"covering for {name}"
+    if cover.reason_kind == "here_now":
+        return "the person was here and needed help now"
+    if cover.reason_kind == "safety":
+        return "a safety concern"
+    return "a reason in their own words"
+
+
+def caseload_of(user) -> int:
+    return db.session.scalar(
+        select(func.count()).select_from(Client).where(Client.worker_id == user.id)
+    )
+
+
+def must_ask_first(user) -> bool:
+    """A new worker, or one with nobody to support, asks a senior before opening a file."""
+    if user.role != WORKER:
+        return False
+    new = user.created_at > clock.now() - timedelta(days=NEW_WORKER_DAYS)
+    return new or caseload_of(user) == 0
+
+
+def waiting_cover(user, client) -> CoverAccess | None:
+    """Their request to open this file that a senior has not answered yet."""
+    return db.session.scalar(
+        select(CoverAccess)
+        .where(
+            CoverAccess.user_id == user.id,
+            CoverAccess.client_id == client.id,
+            CoverAccess.state == "asked",
+        )
+        .order_by(CoverAccess.id.desc())
+        .limit(1)
+    )
+
+
+def create_cover(
+    client: Client, user, *, kind: str, words: str, covering_for: User | None = None
+) -> CoverAccess:
+    """Open a file that is not theirs, for the rest of today, with the reason recorded.
+
+    A worker who must ask first gets a request ("asked"): no access until a senior says yes.
+    """
+    asked = must_ask_first(user)
     cover = CoverAccess(
         client_id=client.id,
         user_id=user.id,
-        reason=reason,
+        reason=words,
+        reason_kind=kind,
+        covering_for_id=covering_for.id if covering_for is not None else None,
         until=end_of_today(),
+        state="asked" if asked else "open",
         created_by_id=user.id,
     )
     db.session.add(cover)
     db.session.flush()
     audit.record(
-        "client.cover_opened", record=cover, client_id=client.id, detail={"until": "end of day"}
+        "client.cover_asked" if asked else "client.cover_opened",
+        record=cover,
+        client_id=client.id,
+        detail={"reason": kind, "until": "end of day"},
     )
     return cover
+
+
+def get_cover_or_404(cover_id: int) -> CoverAccess:
+    cover = db.session.get(CoverAccess, cover_id)
+    if cover is None:
+        abort(404)
+    return cover
+
+
+def answer_cover(cover: CoverAccess, by, *, yes: bool) -> None:
+    """A senior says yes (access starts now, until the end of today) or no to a request."""
+    if cover.state != "asked":
+        return
+    cover.state = "open" if yes else "declined"
+    cover.approved_by_id = by.id
+    cover.approved_at = clock.now()
+    if yes:
+        cover.until = end_of_today()
+    audit.record(
+        "client.cover_approved" if yes else "client.cover_declined",
+        record=cover,
+        client_id=cover.client_id,
+    )
+
+
+def mark_cover_reviewed(cover: CoverAccess, by) -> None:
+    """A senior or the manager has looked at why the file was opened."""
+    if cover.reviewed_at is not None:
+        return
+    cover.reviewed_by_id = by.id
+    cover.reviewed_at = clock.now()
+    audit.record("client.cover_reviewed", record=cover, client_id=cover.client_id)
+
+
+def review_overdue(cover: CoverAccess) -> bool:
+    """Opened more than REVIEW_WITHIN_DAYS ago and nobody has reviewed it."""
+    return (
+        cover.state == "open"
+        and cover.reviewed_at is None
+        and cover.created_at < clock.now() - timedelta(days=REVIEW_WITHIN_DAYS)
+    )
 
 
 def cover_log_query() -> Select:
     return select(CoverAccess).order_by(CoverAccess.created_at.desc(), CoverAccess.id.desc())
 
 
+def cover_waiting_for_a_senior(limit: int = 20) -> list[CoverAccess]:
+    return list(
+        db.session.scalars(
+            select(CoverAccess)
+            .where(CoverAccess.state == "asked")
+            .order_by(CoverAccess.created_at)
+            .limit(limit)
+        )
+    )
+
+
+def cover_to_review(limit: int = 20) -> list[CoverAccess]:
+    """Openings nobody has reviewed yet, oldest first."""
+    return list(
+        db.session.scalars(
+            select(CoverAccess)
+            .where(CoverAccess.state == "open", CoverAccess.reviewed_at.is_(None))
+            .order_by(CoverAccess.created_at, CoverAccess.id)
+            .limit(limit)
+        )
+    )
+
+
+def cover_overdue_count() -> int:
+    return db.session.scalar(
+        select(func.count())
+        .select_from(CoverAccess)
+        .where(
+            CoverAccess.state == "open",
+            CoverAccess.reviewed_at.is_(None),
+            CoverAccess.created_at < clock.now() - timedelta(days=REVIEW_WITHIN_DAYS),
+        )
+    )
+
+
+def cover_on_files_of(user) -> list[CoverAccess]:
+    """Others who opened this worker's files lately: they see it on their home page."""
+    since = clock.now() - timedelta(days=RECENT_COVER_DAYS)
+    return list(
+        db.session.scalars(
+            select(CoverAccess)
+            .join(Client, Client.id == CoverAccess.client_id)
+            .where(
+                Client.worker_id == user.id,
+                CoverAccess.user_id != user.id,
+                CoverAccess.state == "open",
+                CoverAccess.created_at >= since,
+            )
+            .order_by(CoverAccess.created_at.desc(), CoverAccess.id.desc())
+            .limit(20)
+        )
+    )
+
+
+def my_cover_requests(user) -> list[CoverAccess]:
+    """This worker's requests from today: waiting, or answered."""
+    start = datetime.combine(clock.today(), time.min, tzinfo=clock.CANBERRA)
+    return list(
+        db.session.scalars(
+            select(CoverAccess)
+            .where(
+                CoverAccess.user_id == user.id,
+                CoverAccess.approved_at.is_not(None) | (CoverAccess.state == "asked"),
+                CoverAccess.created_at >= start,
+            )
+            .order_by(CoverAccess.created_at.desc())
+            .limit(10)
+        )
+    )
+
+
 # --- finding a file -----------------------------------------------------------------------
 
 DATE_TEXT = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$")
+NAME_LETTERS_TO_LOOK_WIDER = 3
 
 
 @dataclass
@@ -166,6 +383,14 @@ class Search:
     @property
     def empty(self) -> bool:
         return not (self.names or self.born_on or self.phone)
+
+    @property
+    def wide(self) -> bool:
+        """At least three letters of a name: enough to show files that are not the worker's.
+
+        A letter or two, a date of birth or a phone number alone would list strangers.
+        """
+        return any(len(word) >= NAME_LETTERS_TO_LOOK_WIDER for word in self.names)
 
 
 def parse_search(text: str) -> Search:
@@ -219,26 +444,42 @@ def search_query(search: Search) -> Select:
 @dataclass
 class Found:
     client: Client
-    own: bool  # false: a worker may open it only with a reason
+    own: bool  # false: not theirs to open; shown only as "someone with this name"
 
 
-def find_clients(user, text: str, *, limit: int = 50) -> list[Found]:
-    """Files that match, limited to what this person may open or ask to open."""
+@dataclass
+class Results:
+    found: list[Found]
+    looked_wider: bool  # false: the search was too short to show files that are not theirs
+
+    @property
+    def own(self) -> list[Found]:
+        return [f for f in self.found if f.own]
+
+    @property
+    def others(self) -> list[Found]:
+        return [f for f in self.found if not f.own]
+
+
+def find_clients(user, text: str, *, limit: int = 50) -> Results:
+    """The files they may open, in full; others only for a search with three letters of a
+    name, so a worker cannot list every client a letter at a time."""
     search = parse_search(text)
+    sees_all = can("clients.see_all", user)
+    looked_wider = sees_all or search.wide
     if search.empty:
-        return []
-    query = search_query(search).limit(limit)
-    if user.role in SENIORS:
-        return [Found(c, True) for c in db.session.scalars(query)]
-    visible = set(
-        db.session.scalars(
-            select(Client.id).where(
-                visible_condition(user),
-                Client.id.in_(search_query(search).with_only_columns(Client.id).order_by(None)),
-            )
-        )
-    )
-    return [Found(c, c.id in visible) for c in db.session.scalars(query)]
+        return Results([], looked_wider)
+    may_open = select(Client.id).where(visible_condition(user))
+    query = search_query(search)
+    mine = query.where(Client.id.in_(may_open)).limit(limit)
+    found = [Found(c, True) for c in db.session.scalars(mine)]
+    if looked_wider and not sees_all:
+        # Others are matched by name alone: a date of birth or phone number typed beside the
+        # name must not be confirmed for a file the person may not open.
+        by_name = search_query(Search(names=search.names, born_on=None, phone=None))
+        others = by_name.where(Client.id.not_in(may_open)).limit(limit)
+        found += [Found(c, False) for c in db.session.scalars(others)]
+    return Results(found, looked_wider)
 
 
 def my_clients_query(user) -> Select:
@@ -249,9 +490,10 @@ def my_clients_query(user) -> Select:
     )
 
 
-def possible_duplicates(answers: dict, *, ignore: list[int] | None = None) -> list[Client]:
+def possible_duplicates(user, answers: dict, *, ignore: list[int] | None = None) -> list[Found]:
     """Files that may be the same person: same name or nickname and date of birth, or
-    the same phone number."""
+    the same phone number. `own` is false for a file this person may not open: the page
+    then names only its worker, so typing a phone number does not tell who has it."""
     names = {registration.search_text(answers.get(k)) for k in ("given_name", "nickname")} - {None}
     conditions = []
     born = answers.get("born_on")
@@ -268,7 +510,7 @@ def possible_duplicates(answers: dict, *, ignore: list[int] | None = None) -> li
     query = select(Client).where(or_(*conditions)).order_by(Client.id).limit(20)
     if ignore:
         query = query.where(Client.id.not_in(ignore))
-    return list(db.session.scalars(query))
+    return [Found(c, can_open(user, c)) for c in db.session.scalars(query)]
 
 
 # --- drafts -----------------------------------------------------------------------------
@@ -553,6 +795,49 @@ def approve_allocation(allocation: Allocation, by) -> None:
     allocation.approved_by_id = by.id
     allocation.approved_at = clock.now()
     audit.record("client.allocation_approved", record=allocation, client_id=allocation.client_id)
+
+
+def ask_for_allocation(client: Client, worker: User, *, reason: str, by) -> AllocationRequest:
+    """A worker asks for the file to go to a worker. Nothing changes until a senior says yes."""
+    asked = AllocationRequest(
+        client_id=client.id, worker_id=worker.id, reason=reason, created_by_id=by.id
+    )
+    db.session.add(asked)
+    db.session.flush()
+    audit.record(
+        "client.allocation_asked",
+        record=asked,
+        client_id=client.id,
+        detail={"worker_id": worker.id},
+    )
+    return asked
+
+
+def allocation_requests_waiting(client: Client) -> list[AllocationRequest]:
+    return list(
+        db.session.scalars(
+            select(AllocationRequest)
+            .where(AllocationRequest.client_id == client.id, AllocationRequest.state == "waiting")
+            .order_by(AllocationRequest.created_at, AllocationRequest.id)
+        )
+    )
+
+
+def answer_allocation_request(asked: AllocationRequest, client: Client, by, *, yes: bool) -> None:
+    """A senior's yes gives the file to the worker asked for; a no leaves it as it is."""
+    if asked.state != "waiting":
+        return
+    asked.decided_by_id = by.id
+    asked.decided_at = clock.now()
+    if not yes:
+        asked.state = "declined"
+        audit.record("client.allocation_declined", record=asked, client_id=client.id)
+        return
+    asked.state = "approved"
+    if client.worker_id != asked.worker_id:
+        worker = db.session.get(User, asked.worker_id)
+        asked.allocation_id = allocate(client, worker, reason=asked.reason, by=by).id
+    audit.record("client.allocation_request_approved", record=asked, client_id=client.id)
 
 
 def who_supports(client: Client) -> dict[str, str]:

@@ -28,9 +28,8 @@ PANELS: tuple[Panel, ...] = (
     Panel("care/_panel_today.html", "clients.open", "app.care.panels:today_at_a_glance"),
     Panel("clients/_panel_requests.html", "clients.open", "app.clients.panels:due_requests"),
     Panel("clients/_panel_drafts.html", "clients.open", "app.clients.panels:my_drafts"),
-    Panel(
-        "clients/_panel_cover.html", "clients.see_all", "app.clients.panels:cover_this_fortnight"
-    ),
+    Panel("clients/_panel_cover.html", "clients.see_all", "app.clients.panels:cover_for_seniors"),
+    Panel("clients/_panel_cover_mine.html", "clients.open", "app.clients.panels:cover_on_my_files"),
     Panel("team/_panel_reallocations.html", "clients.open", "app.team.panels:my_reallocations"),
     Panel("team/_panel_feedback.html", "clients.open", "app.team.panels:my_feedback"),
     Panel(

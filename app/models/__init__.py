@@ -17,6 +17,7 @@ from app.models.care import (
 from app.models.clients import (
     AccessRequest,
     Allocation,
+    AllocationRequest,
     Client,
     ClientChange,
     Consent,
@@ -33,8 +34,9 @@ from app.models.frontdesk import (
     TallyEvent,
     TallyItem,
 )
+from app.models.idempotency import FormKey
 from app.models.partners import InReachSession, Partner
-from app.models.people import User, UserSession
+from app.models.people import SignInAttempt, User, UserSession
 from app.models.team import (
     AuditFeedback,
     ConsultationDecision,
@@ -61,6 +63,7 @@ from app.models.training import (
 __all__ = [
     "AccessRequest",
     "Allocation",
+    "AllocationRequest",
     "AdvocacyIssue",
     "AidGiven",
     "Appointment",
@@ -93,6 +96,7 @@ __all__ = [
     "Progress",
     "Reflection",
     "Shift",
+    "SignInAttempt",
     "Supervision",
     "AuditFeedback",
     "ConsultationDecision",
@@ -100,6 +104,7 @@ __all__ = [
     "Reallocation",
     "DailyTask",
     "DailyTaskTick",
+    "FormKey",
     "Handover",
     "InReachSession",
     "Partner",

@@ -202,17 +202,51 @@ class Allocation(Base):
 
 
 class CoverAccess(Base):
-    """A worker covering for a colleague opened a file that is not theirs, with a reason."""
+    """A worker opened a file that is not theirs, with a reason (break glass).
+
+    `state` is "open" (they may see part of the file until `until`), "asked" (a new worker
+    or one with no caseload waits for a senior's yes), or "declined". A senior or the
+    manager marks each opening as reviewed.
+    """
 
     __tablename__ = "cover_access"
 
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
-    reason: Mapped[str] = mapped_column(String(500))
+    reason: Mapped[str] = mapped_column(String(500))  # in their own words
+    reason_kind: Mapped[str | None] = mapped_column(String(20))  # service.COVER_REASONS
+    covering_for_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     until: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(12), default="open", server_default="open")
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    approved_at: Mapped[datetime | None]
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    reviewed_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     client: Mapped[Client] = relationship()
+    covering_for: Mapped[User | None] = relationship(foreign_keys=[covering_for_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
+
+
+class AllocationRequest(Base):
+    """A worker asked for a file to go to a worker (often themselves). Nothing changes until
+    a senior or the manager says yes; then an Allocation is made."""
+
+    __tablename__ = "allocation_request"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    worker_id: Mapped[int] = mapped_column(ForeignKey("user.id"))  # who would support them
+    reason: Mapped[str] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(12), default="waiting")  # waiting|approved|declined
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None]
+    allocation_id: Mapped[int | None] = mapped_column(ForeignKey("allocation.id"))
+
+    worker: Mapped[User] = relationship(foreign_keys=[worker_id])
+    asked_by: Mapped[User | None] = relationship(foreign_keys="AllocationRequest.created_by_id")
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
 
 
 class AccessRequest(Versioned, Base):

@@ -2,10 +2,12 @@
 and front of house and trainees never (every client URL)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from app import clock
 from app.models import AuditEvent, CoverAccess, Handover
 from tests.factories import make_user
 from tests.factories.clients import (
@@ -24,7 +26,7 @@ def full_file(db_session):
     consent = make_consent(db_session, client)
     episode = make_episode(db_session, client)
     assessment = make_assessment(db_session, client)
-    from app.models import AccessRequest, Allocation, RegistrationDraft
+    from app.models import AccessRequest, Allocation, AllocationRequest, RegistrationDraft
 
     request = AccessRequest(client_id=client.id, kind="access", received_on=episode.opened_on)
     db_session.add(request)
@@ -32,6 +34,14 @@ def full_file(db_session):
         kind="consent", client_id=client.id, answers={}, created_by_id=worker.id
     )
     db_session.add(draft)
+    cover = CoverAccess(
+        client_id=client.id,
+        user_id=worker.id,
+        reason="Covering for a colleague who is away",
+        until=clock.now(),
+    )
+    asked = AllocationRequest(client_id=client.id, worker_id=worker.id, reason="Fits well")
+    db_session.add_all([cover, asked])
     db_session.commit()
     allocation = db_session.scalars(select(Allocation)).first()
     return {
@@ -46,6 +56,8 @@ def full_file(db_session):
         "handover_id": 1,
         "step_key": "name",
         "allocation": allocation,
+        "cover_id": cover.id,
+        "asked_id": asked.id,
     }
 
 
@@ -164,39 +176,54 @@ def test_every_open_of_a_file_is_in_the_audit_log(client, sign_in_as, db_session
     assert all(e.created_by_id == me.id for e in events)
 
 
+def an_experienced_worker(db_session, **fields):
+    """A worker past their first weeks who supports people: they may open a file to cover."""
+    worker = make_user(db_session, "worker", created_at=clock.now() - timedelta(days=60), **fields)
+    make_client(db_session, worker)
+    return worker
+
+
+REASON = {
+    "kind": "here_now",
+    "covering_for": "",
+    "reason": "Priya is away and Fern came in needing help with a form.",
+}
+
+
 def test_covering_worker_opens_a_file_with_a_reason_and_the_manager_sees_it(
     client, sign_in_as, db_session, fetch
 ):
     other = make_user(db_session, "worker", display_name="Priya Sharma")
     person = make_client(db_session, other, nickname="Fern")
-    me = sign_in_as("worker", display_name="Alex Murray")
+    me = sign_in_as(user=an_experienced_worker(db_session, display_name="Alex Murray"))
     response = client.post("/clients/search", data={"q": "fern"})
     page = text_of(response.get_data(as_text=True))
     assert "Not your file: open with a reason" in page
     assert client.get(f"/clients/{person.id}").status_code == 404
     response = client.post(f"/clients/{person.id}/cover", data={"reason": ""})
-    assert "Write why you need to open this file" in response.get_data(as_text=True)
+    assert "Write what is happening, in your own words" in response.get_data(as_text=True)
     response = client.post(
-        f"/clients/{person.id}/cover", data={"reason": "Covering for Priya today"}
+        f"/clients/{person.id}/cover",
+        data={**REASON, "kind": "away", "covering_for": str(other.id)},
     )
     assert response.status_code == 303
     assert client.get(f"/clients/{person.id}").status_code == 200
     [cover] = fetch(select(CoverAccess))
-    assert cover.user_id == me.id and cover.reason == "Covering for Priya today"
+    assert cover.user_id == me.id and cover.reason == REASON["reason"]
     assert fetch(select(AuditEvent).where(AuditEvent.action == "client.cover_opened"))
 
     sign_in_as("manager")
     page = text_of(client.get("/clients/cover-log").get_data(as_text=True))
-    assert "Alex Murray" in page and "Covering for Priya today" in page
+    assert "Alex Murray" in page and "Covering for Priya Sharma" in page
     assert "Files opened while covering" in text_of(client.get("/").get_data(as_text=True))
 
 
 def test_cover_ends_at_the_end_of_the_day(client, sign_in_as, db_session, frozen_clock):
     other = make_user(db_session, "worker")
     person = make_client(db_session, other, nickname="Wren")
-    me = sign_in_as("worker")
+    me = sign_in_as(user=an_experienced_worker(db_session))
     client.post("/clients/search", data={"q": "wren"})
-    client.post(f"/clients/{person.id}/cover", data={"reason": "Covering"})
+    client.post(f"/clients/{person.id}/cover", data=REASON)
     assert client.get(f"/clients/{person.id}").status_code == 200
     frozen_clock.advance(hours=13)  # 1am the next day in Canberra
     sign_in_as(user=me)

@@ -9,6 +9,7 @@ from app.clients import consents
 from app.models import (
     AccessRequest,
     Allocation,
+    AllocationRequest,
     Assessment,
     Client,
     Consent,
@@ -200,11 +201,12 @@ def test_matching_suggests_workers_with_fitting_experience(client, sign_in_as, d
     assert fetch(select(Client))[0].worker_id == fits.id
 
 
-def test_a_worker_can_hand_their_file_on_and_a_senior_approves(
+def test_a_worker_asks_to_hand_their_file_on_and_a_senior_approves(
     client, sign_in_as, db_session, fetch
 ):
+    """A worker asks; the file stays theirs until a senior says yes, then it moves."""
     me = sign_in_as("worker")
-    colleague = make_user(db_session, "worker")
+    colleague = make_user(db_session, "worker", display_name="Dan Kelly")
     person = make_client(db_session, me)
     url = f"/clients/{person.id}/workers"
     response = client.post(
@@ -215,18 +217,20 @@ def test_a_worker_can_hand_their_file_on_and_a_senior_approves(
             "version": version_at(client, url),
         },
     )
-    assert response.headers["Location"].endswith("/clients/search")
-    assert client.get(f"/clients/{person.id}").status_code == 404
-    newest = fetch(select(Allocation).order_by(Allocation.id.desc()))[0]
-    assert newest.approved_by_id is None
+    assert response.headers["Location"].endswith(f"/clients/{person.id}")
+    assert client.get(f"/clients/{person.id}").status_code == 200
+    assert fetch(select(Client))[0].worker_id == me.id
+    [asked] = fetch(select(AllocationRequest))
+    assert asked.state == "waiting" and asked.worker_id == colleague.id
     senior = sign_in_as("senior")
-    assert "Not yet approved" not in text_of(
-        client.get(f"/clients/{person.id}/workers").get_data(as_text=True)
+    page = text_of(client.get(url).get_data(as_text=True))
+    assert "Waiting for a senior to say yes" in page
+    client.post(
+        f"/clients/{person.id}/allocation-requests/{asked.id}/answer", data={"answer": "yes"}
     )
-    client.post(f"/clients/{person.id}/allocations/{newest.id}/approve")
-    assert (
-        fetch(select(Allocation).where(Allocation.id == newest.id))[0].approved_by_id == senior.id
-    )
+    assert fetch(select(Client))[0].worker_id == colleague.id
+    newest = fetch(select(Allocation).order_by(Allocation.id.desc()))[0]
+    assert newest.worker_id == colleague.id and newest.approved_by_id == senior.id
 
 
 def test_a_closed_episode_is_read_only_and_a_return_opens_a_new_one(

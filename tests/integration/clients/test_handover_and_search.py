@@ -133,12 +133,14 @@ def test_search_is_quick_at_fifty_thousand_files(client, sign_in_as, db_session)
         db_session.execute(text("ANALYZE client"))
         db_session.commit()
     started = time.perf_counter()
-    page = search(client, word(49_999))
-    by_phone = search(client, "0400049999")
+    page = search(client, word(49_900))  # one of the worker's own (every 100th)
+    by_phone = search(client, "0400049900")
+    not_theirs = search(client, word(49_999))
     took = time.perf_counter() - started
-    assert word(49_999).title() in page
-    assert word(49_999).title() in by_phone
-    assert took < 2.0, took
+    assert word(49_900).title() in page
+    assert word(49_900).title() in by_phone
+    assert "Someone with this name" in not_theirs and word(49_999).title() not in not_theirs
+    assert took < 3.0, took
 
 
 def test_name_search_uses_the_index(app, db_session):

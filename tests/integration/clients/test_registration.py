@@ -271,6 +271,8 @@ def test_a_duplicate_that_is_not_yours_asks_for_a_reason(client, sign_in_as, db_
     draft_id = start(client)
     step(client, draft_id, "name", given_name="Rue")
     step(client, draft_id, "reach", phone="0400555666")
+    page = text_of(client.get(f"/clients/new/{draft_id}/check").get_data(as_text=True))
+    assert f"There may already be a file for this person. Ask {other.display_name}" in page
     response = client.post(f"/clients/new/{draft_id}/check", data={"action": f"same:{existing.id}"})
     assert response.headers["Location"].endswith(f"/clients/{existing.id}/cover")
 
