@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import has_request_context, request
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.utils import unset_value
@@ -11,6 +12,7 @@ from wtforms.validators import Length, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app import clock
+from app.core.saving import mark_refused
 
 
 def strip(value):
@@ -18,7 +20,14 @@ def strip(value):
 
 
 class Form(FlaskForm):
-    """Every form trims what was typed and carries its CSRF token."""
+    """Every form trims what was typed and carries its CSRF token. A form sent with problems
+    marks the request refused, so nothing of it is saved (app/core/saving.py)."""
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if not valid and has_request_context() and request.method == "POST":
+            mark_refused()
+        return valid
 
     class Meta:
         def bind_field(self, form, unbound_field, options):

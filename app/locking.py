@@ -207,7 +207,7 @@ def check(form, record, shown: Shown, *, version: int | None = None) -> Changed 
     seen_version, _ = _parse(form.version.data)
     if seen_version is not None and seen_version == now:
         return None
-    return _compare(form, record, shown, now)
+    return compare(form, record, shown, now)
 
 
 def flush(form, record, shown: Shown) -> Changed | None:
@@ -218,12 +218,13 @@ def flush(form, record, shown: Shown) -> Changed | None:
     except StaleDataError:
         db.session.rollback()
         db.session.refresh(record)
-        return _compare(form, record, shown, version_of(record)) or Changed()
+        return compare(form, record, shown, version_of(record)) or Changed()
     return None
 
 
-def _compare(form, record, shown: Shown, now: int) -> Changed | None:
+def compare(form, record, shown: Shown, now: int | None = None) -> Changed | None:
     """The answers that differ from what the person saw; the form gets the newest version."""
+    now = version_of(record) if now is None else now
     seen_version, seen_prints = _parse(form.version.data)
     answers = _answers(form, record, shown)
     form.version.data = _value(now, answers)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, abort, current_app, g, request
 from flask_login import current_user
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -53,12 +53,15 @@ def refuse_undeclared_views():
 
 
 def commit_or_roll_back(response):
-    """One commit policy: a successful response keeps its changes, any other throws them away.
+    """One commit policy: a successful response keeps its changes; an error, a refused change or
+    a form shown again with its problems throws them all away.
 
     When the commit itself fails (the database went away, or someone saved the same record
     in the same moment), nothing is kept and the person gets the plain page for that.
     """
-    if response.status_code >= 400:
+    if response.status_code >= 400 or g.get("change_refused"):
+        # A refusal, or a form shown again with its problems (app/core/saving.py): nothing
+        # of the request is kept, so no change is ever half-saved.
         db.session.rollback()
         return response
     try:

@@ -20,6 +20,7 @@ from app import clock, create_app
 from app.auth.service import SESSION_KEY, _hash
 from app.extensions import db, limiter
 from app.models import Base, UserSession
+from tests import half_saves
 from tests.factories import make_user
 from tests.pagecheck import check_page
 
@@ -55,11 +56,22 @@ def app(database_url, tmp_path_factory):
         }
     )
     app.test_client_class = CheckedClient
+    half_saves.install(app)
     with app.app_context():
         db.create_all()
     yield app
     with app.app_context():
         db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_half_saved():
+    """Fails any test whose requests refused a change but wrote part of it
+    (tests/half_saves.py)."""
+    half_saves.take_problems()
+    yield
+    problems = half_saves.take_problems()
+    assert not problems, f"A refused change wrote rows outside its savepoint: {problems}"
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,8 @@ from app.care.common import EpisodeClosed, Refused, is_editable, local_moment, o
 from app.care.forms import AppointmentForm, OutcomeForm, parse_time
 from app.care.support import active_partners
 from app.care.views import an_id, closed_page, header, load_client, me, record_of
+from app.core.messages import saved
+from app.core.saving import change_from_form
 from app.extensions import db
 from app.forms import Form
 from app.models import Appointment, Partner, Referral, User
@@ -158,8 +160,9 @@ def appointment_outcome(client_id: int, appointment_id: int):
         if not changed and request.form.get("word_check") != "keep" and form.as_note.data:
             found = words.suggestions(f"{form.what_happened.data}\n{form.follow_up.data}")
         if not changed and not found:
-            try:
-                note = appointments.record_outcome(
+            outcome = change_from_form(
+                form,
+                lambda: appointments.record_outcome(
                     record,
                     attended=form.attended.data == "yes",
                     what_happened=form.what_happened.data or None,
@@ -167,16 +170,16 @@ def appointment_outcome(client_id: int, appointment_id: int):
                     as_note=form.as_note.data,
                     user=me(),
                     client=client,
-                )
-            except EpisodeClosed:
+                ),
+                record=record,
+                shown=_outcome_shown,
+            )
+            if isinstance(outcome.refusal, EpisodeClosed):
                 return closed_page(client, form, back)
-            except Refused as refused:
-                form.form_errors.append(refused.message)
-            else:
-                changed = locking.flush(form, record, _outcome_shown)
-                if not changed:
-                    flash("Saved. A case note was added too." if note else "Saved.")
-                    return redirect(back, 303)
+            changed = outcome.changed
+            if outcome.saved:
+                saved("Saved. A case note was added too." if outcome.result else "Saved.")
+                return redirect(back, 303)
     return render_page(
         "care/appointment_outcome.html",
         form=form,

@@ -10,19 +10,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from app import audit, clock
 from app.clients import care as client_care
 from app.clients.timeline import add_to_timeline
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import Episode
 
 CLOSED_MESSAGE = "This episode of care is closed, so it cannot change."
 NO_EPISODE_MESSAGE = "There is no open episode of care. Open a new episode first."
-
-
-class Refused(Exception):
-    """A change we will not make, with the reason in plain words."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 class EpisodeClosed(Refused):
