@@ -21,6 +21,8 @@ from tests.factories import make_user
 from tests.factories.care import make_person, make_plan
 from tests.factories.clients import make_consent
 from tests.factories.partners import make_partner
+from tests.integration.care.test_notes import note_data as notes_page_data
+from tests.integration.frontdesk.test_handovers import GOOD as GOOD_HANDOVER
 from tests.pagecheck import text_of
 
 SAVED_ALREADY = "This was saved already."
@@ -39,16 +41,7 @@ def key_of_form(html: str, action: str) -> str:
 
 
 def note_data(key: str | None, text="Met at the drop-in. Talked about housing.") -> dict:
-    data = {
-        "contact_on-day": "3",
-        "contact_on-month": "3",
-        "contact_on-year": "2026",
-        "contact_time": "11:30",
-        "kind": "face_to_face",
-        "minutes": "30",
-        "who_was_there": "",
-        "text": text,
-    }
+    data = notes_page_data(text, who_was_there="")
     if key is not None:
         data["form_key"] = key
     return data
@@ -154,14 +147,7 @@ def test_an_appointment_sent_twice_is_booked_once(
     assert len(fetch(select(Appointment))) == 1
 
 
-HANDOVER = {
-    "name": "Sam",
-    "needs": ["omt", "housing"],
-    "urgency": "immediate",
-    "reach": "here",
-    "phone": "",
-    "note": "Missed a dose yesterday.",
-}
+HANDOVER = GOOD_HANDOVER
 
 
 def test_a_handover_sent_twice_is_saved_once(client, sign_in_as, fetch):

@@ -15,6 +15,7 @@ from sqlalchemy import event
 
 from app.extensions import db
 from tests.factories.care import make_person
+from tests.integration.care.test_notes import note_data
 from tests.integration.frontdesk.test_handovers import GOOD as HANDOVER
 from tests.integration.test_database_faults import held, own_app, signed_in
 from tests.pagecheck import text_of
@@ -71,16 +72,7 @@ def database_fails_on_the_marker(app):
 
 
 def note_form(text: str) -> dict:
-    return {
-        "contact_on-day": "3",
-        "contact_on-month": "3",
-        "contact_on-year": "2026",
-        "contact_time": "11:30",
-        "kind": "face_to_face",
-        "minutes": "30",
-        "who_was_there": "Their sister",
-        "text": text,
-    }
+    return note_data(text)
 
 
 def assert_plain_page_with_error_number(response, log: str) -> None:
