@@ -5,11 +5,12 @@ from functools import cache
 
 import click
 from flask import Blueprint, redirect, request, session, url_for
+from flask.cli import with_appcontext
 from flask_login import current_user
 from markupsafe import Markup, escape
 
 from app import glossary
-from app.demo import REAL_DATA_MODELS
+from app.core.areas import Area, DemoStep, Panel, Tile
 from app.extensions import db
 from app.models import (
     AgreementAcceptance,
@@ -22,16 +23,56 @@ from app.models import (
 
 bp = Blueprint("training", __name__, url_prefix="/training")
 
-for _model in (
-    Progress,
-    Reflection,
-    Certificate,
-    TrainingSession,
-    LevelSignOff,
-    AgreementAcceptance,
-):
-    if _model not in REAL_DATA_MODELS:
-        REAL_DATA_MODELS.append(_model)
+AREA = Area(
+    blueprint=bp,
+    demo=(DemoStep(60, "training", "app.training.demo:make_demo_training"),),
+    tiles=(
+        Tile(
+            50,
+            "My training",
+            "training",
+            "training.my_path",
+            "training.own",
+            "Your path and your next steps",
+        ),
+        Tile(
+            60,
+            "Trainees",
+            "trainees",
+            "training.trainees",
+            "training.manage",
+            "Everyone in training",
+        ),
+    ),
+    panels=(
+        Panel(
+            90,
+            "training/_agreements_panel.html",
+            "training.own",
+            "app.training.panels:agreements_changed",
+        ),
+        Panel(
+            100,
+            "training/_my_certificates_panel.html",
+            "training.own",
+            "app.training.panels:my_certificates_due",
+        ),
+        Panel(
+            110,
+            "training/_trainee_certificates_panel.html",
+            "training.manage",
+            "app.training.panels:trainees_certificates_due",
+        ),
+    ),
+    real_data=(
+        Progress,
+        Reflection,
+        Certificate,
+        TrainingSession,
+        LevelSignOff,
+        AgreementAcceptance,
+    ),
+)
 
 AGREEMENTS_CHECKED = "training_agreements_checked"
 
@@ -110,6 +151,37 @@ def load_programme_command():
     db.session.commit()
     click.echo("Programme loaded." if made else "The programme was there already.")
     click.echo("Agreements loaded." if made_agreements else "The agreements were there already.")
+
+
+@click.command("programme-load")
+@click.argument("file", type=click.Path(dir_okay=False))
+@with_appcontext
+def programme_load_command(file):
+    """Load an organisation's own programme file (a copy of app/training/programme.yaml).
+
+    The whole file is checked first; one problem and nothing is loaded. New levels, modules
+    and items are added, changed words are used, and what a trainer changed in the app stays.
+    """
+    from app.training.programme import update_from_file
+    from app.training.programme_file import ProgrammeFileError, read_programme_file
+
+    try:
+        levels = read_programme_file(file)
+    except ProgrammeFileError as error:
+        click.echo(f"Nothing was loaded: {file} has {len(error.problems)} problem(s).", err=True)
+        for problem in error.problems:
+            click.echo(f"- {problem}", err=True)
+        raise SystemExit(1) from None
+    report = update_from_file(levels)
+    db.session.commit()
+    for line in report.lines():
+        click.echo(line)
+
+
+@bp.record_once
+def _add_top_level_commands(state) -> None:
+    """`flask programme-load FILE` sits beside `flask demo-data`, not under `flask training`."""
+    state.app.cli.add_command(programme_load_command)
 
 
 from app.training import programme_routes, routes, trainer_routes  # noqa: E402, F401

@@ -34,10 +34,6 @@ def find_agreements() -> list[Agreement]:
     return list(db.session.scalars(select(Agreement).order_by(Agreement.position)))
 
 
-def get_agreement(agreement_id: int) -> Agreement | None:
-    return db.session.get(Agreement, agreement_id)
-
-
 def current_version(agreement: Agreement) -> AgreementVersion | None:
     return next((v for v in agreement.versions if v.number == agreement.current_number), None)
 
@@ -72,7 +68,7 @@ def pending(user: User) -> list[Agreement]:
 def accept_all(user: User) -> list[AgreementAcceptance]:
     """Accept the newest version of every agreement not yet accepted; module one's
     "agreements" item is then done."""
-    from app.training.service import find_special_item
+    from app.training.progress import find_special_item
 
     rows = []
     for agreement in pending(user):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from app import clock
-from app.demo import DemoContext, demo_area
+from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import Certificate, Progress, Reflection, Shift, TrainingSession
-from app.training import agreements, service
+from app.training import agreements, progress
 from app.training.programme import load_programme
 
 
@@ -38,7 +38,6 @@ def _sessions(user, weeks: int, minutes: int, what: str) -> None:
         )
 
 
-@demo_area(60, "training")
 def make_demo_training(context: DemoContext) -> None:
     load_programme()
     agreements.load_agreements()
@@ -48,13 +47,13 @@ def make_demo_training(context: DemoContext) -> None:
     senior = users.get("senior")
     if trainee is None or trainee2 is None:
         return
-    levels = service.levels()
+    levels = progress.levels()
     level_one, level_two = levels[0], levels[1]
     module_one, module_two = level_one.modules
     now = clock.now()
 
     # Jordan (trainee): three weeks in. Module one nearly done, agreements still to read.
-    jordan_items = [i for i in service.active_items(module_one) if i.special != "agreements"]
+    jordan_items = [i for i in progress.active_items(module_one) if i.special != "agreements"]
     _done(trainee, jordan_items[:9], now - timedelta(days=16))
     db.session.add(
         Reflection(
@@ -88,20 +87,20 @@ def make_demo_training(context: DemoContext) -> None:
     # Sione (trainee2): level one signed off, waiting for the manager to give the front
     # desk role; started module three; food handling runs out in three weeks.
     agreements.accept_all(trainee2)
-    module_one_rest = [i for i in service.active_items(module_one) if i.special != "agreements"]
+    module_one_rest = [i for i in progress.active_items(module_one) if i.special != "agreements"]
     _done(trainee2, module_one_rest, now - timedelta(days=60))
-    _done(trainee2, service.active_items(module_two), now - timedelta(days=30))
-    _done(trainee2, service.active_items(level_two.modules[0])[:4], now - timedelta(days=6))
+    _done(trainee2, progress.active_items(module_two), now - timedelta(days=30))
+    _done(trainee2, progress.active_items(level_two.modules[0])[:4], now - timedelta(days=6))
     if senior is not None:
-        service.sign_off_module(trainee2, module_one, "Good talks about boundaries.", by=senior)
-        service.sign_off_module(trainee2, module_two, "Ready for the desk.", by=senior)
-        service.sign_off_level(
+        progress.sign_off_module(trainee2, module_one, "Good talks about boundaries.", by=senior)
+        progress.sign_off_module(trainee2, module_two, "Ready for the desk.", by=senior)
+        progress.sign_off_level(
             trainee2, level_one, "Covered desk two alone on Friday. Calm and kind.", by=senior
         )
     db.session.add(
         Reflection(
             user_id=trainee2.id,
-            item_id=service.active_items(level_two.modules[0])[0].id,
+            item_id=progress.active_items(level_two.modules[0])[0].id,
             text="Harm reduction started with peers. That makes me proud.",
             created_by_id=trainee2.id,
             created_at=now - timedelta(days=5),
@@ -143,10 +142,11 @@ def make_demo_training(context: DemoContext) -> None:
         if person is None or senior is None:
             continue
         agreements.accept_all(person)
-        _done(person, module_one_rest + service.active_items(module_two), now - timedelta(days=200))
-        service.sign_off_level(person, level_one, "Ready for the desk.", by=senior)
+        first_days = module_one_rest + progress.active_items(module_two)
+        _done(person, first_days, now - timedelta(days=200))
+        progress.sign_off_level(person, level_one, "Ready for the desk.", by=senior)
         if username == "frontdesk":
-            _done(person, service.active_items(level_two.modules[0])[:9], now - timedelta(days=20))
+            _done(person, progress.active_items(level_two.modules[0])[:9], now - timedelta(days=20))
             _sessions(person, 4, 60, "Module 3 with the trainer")
             db.session.add(
                 Certificate(

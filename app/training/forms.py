@@ -1,12 +1,16 @@
+"""Forms of the training area: reflections, hours, certificates, sign-offs, and the trainer's
+item, module and agreement forms. Plain messages in the question's own words."""
+
 from datetime import date
 
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp, StopValidation, ValidationError
 
+from app.core.numbers import whole_number
 from app.forms import ChoiceField, DateField, Form, at_most, required
 from app.locking import VersionField
 from app.models.training import CERTIFICATE_KINDS, ITEM_KINDS
-from app.training.service import REFLECTION_LIMIT
+from app.training.progress import REFLECTION_LIMIT
 
 
 def filled(message: str) -> list:
@@ -79,6 +83,19 @@ class CertificateForm(Form):
             raise ValidationError("The day it runs out must be after the day it was given")
 
 
+def certificate_fields(form: CertificateForm) -> dict:
+    """What a sent certificate form says, in the words `records.create_certificate` takes.
+
+    A trainee adding their own certificate and a trainer adding one for them send the same
+    form; one mapping keeps the expiry and empty-note rules the same for both."""
+    return {
+        "kind": form.kind.data,
+        "issued_on": form.issued_on.data,
+        "expires_on": form.expires_value,
+        "note": form.note.data or "",
+    }
+
+
 class SessionForm(Form):
     day = DateField("Which day?", [required("Enter the day")], allow_future=False)
     minutes = ChoiceField(
@@ -89,6 +106,18 @@ class SessionForm(Form):
         [*filled("Say in a few words what you did"), at_most(200, "This")],
         description="For example: module 3 readings at home",
     )
+
+
+def session_fields(form: SessionForm) -> dict:
+    """What a sent time form says, in the words `records.create_session` takes.
+
+    A trainee logging their own time and a trainer logging it for them send the same form;
+    one mapping reads the minutes the same way for both."""
+    return {
+        "day": form.day.data,
+        "minutes": whole_number(form.minutes.data),
+        "what": form.what.data,
+    }
 
 
 class ItemForm(Form):
@@ -119,7 +148,7 @@ class ItemForm(Form):
 
     @property
     def minutes_value(self) -> int | None:
-        return int(self.minutes.data) if self.minutes.data else None
+        return whole_number(self.minutes.data)
 
 
 class ModuleForm(Form):

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, redirect, request, url_for
 
 from app import locking
-from app.access import requires
+from app.access import get_or_404, requires
+from app.core.messages import saved, told
+from app.core.people import me
+from app.core.saving import change_from_form
 from app.forms import Form
+from app.models import Agreement, LearningItem, Module
 from app.pages import render_page
-from app.training import agreements, bp, service
+from app.training import agreements, bp, programme_edits, progress
 from app.training.forms import AgreementForm, ItemForm, ModuleForm
 from app.training.programme import load_programme
-
-
-def _me():
-    return current_user._get_current_object()
 
 
 @bp.route("/programme")
@@ -23,7 +22,7 @@ def _me():
 def programme():
     return render_page(
         "training/programme.html",
-        levels=service.levels(),
+        levels=progress.levels(),
         agreement_list=agreements.find_agreements(),
         form=Form(),
     )
@@ -34,35 +33,35 @@ def programme():
 def programme_load():
     if not Form().validate_on_submit():
         abort(400)
-    made = load_programme(created_by=_me())
-    made_agreements = agreements.load_agreements(created_by=_me())
-    flash(
-        "The programme is loaded from the model of care."
-        if made or made_agreements
-        else "The programme was there already."
-    )
+    made = load_programme(created_by=me())
+    made_agreements = agreements.load_agreements(created_by=me())
+    if made or made_agreements:
+        saved("The programme is loaded from the model of care.")
+    else:
+        told("The programme was there already.")
     return redirect(url_for("training.programme"), 303)
 
 
 @bp.route("/programme/modules/<int:module_id>", methods=["GET", "POST"])
 @requires("training.manage")
 def programme_module(module_id: int):
-    module = service.get_module(module_id)
-    if module is None:
-        abort(404)
+    module = get_or_404(Module, module_id)
     form = ModuleForm(obj=module)
     changed = None
     if request.method == "GET":
         locking.stamp(form, module, _module_shown)
     if form.validate_on_submit():
-        changed = locking.check(form, module, _module_shown)
-        if not changed:
-            service.update_module(
-                module, title=form.title.data, summary=form.summary.data or "", by=_me()
-            )
-            changed = locking.flush(form, module, _module_shown)
-        if not changed:
-            flash("Module saved.")
+        outcome = change_from_form(
+            form,
+            lambda: programme_edits.update_module(
+                module, title=form.title.data, summary=form.summary.data or "", by=me()
+            ),
+            record=module,
+            shown=_module_shown,
+        )
+        changed = outcome.changed
+        if outcome.saved:
+            saved("Module saved.")
             return redirect(url_for("training.programme_module", module_id=module.id), 303)
     return render_page(
         "training/programme_module.html",
@@ -90,13 +89,11 @@ def _item_fields(form: ItemForm) -> dict:
 @bp.route("/programme/modules/<int:module_id>/items/new", methods=["GET", "POST"])
 @requires("training.manage")
 def new_item(module_id: int):
-    module = service.get_module(module_id)
-    if module is None:
-        abort(404)
+    module = get_or_404(Module, module_id)
     form = ItemForm()
     if form.validate_on_submit():
-        item = service.create_item(module, by=_me(), **_item_fields(form))
-        flash(f"Added: {item.title}.")
+        item = programme_edits.create_item(module, by=me(), **_item_fields(form))
+        saved(f"Added: {item.title}.")
         return redirect(
             url_for("training.programme_module", module_id=module.id) + f"#item-{item.id}", 303
         )
@@ -106,21 +103,22 @@ def new_item(module_id: int):
 @bp.route("/programme/items/<int:item_id>", methods=["GET", "POST"])
 @requires("training.manage")
 def edit_item(item_id: int):
-    item = service.get_item(item_id)
-    if item is None:
-        abort(404)
+    item = get_or_404(LearningItem, item_id)
     form = ItemForm(obj=item)
     changed = None
     if request.method == "GET":
         form.minutes.data = str(item.minutes) if item.minutes else ""
         locking.stamp(form, item, _item_shown)
     if form.validate_on_submit():
-        changed = locking.check(form, item, _item_shown)
-        if not changed:
-            service.update_item(item, by=_me(), **_item_fields(form))
-            changed = locking.flush(form, item, _item_shown)
-        if not changed:
-            flash(f"Saved: {item.title}.")
+        outcome = change_from_form(
+            form,
+            lambda: programme_edits.update_item(item, by=me(), **_item_fields(form)),
+            record=item,
+            shown=_item_shown,
+        )
+        changed = outcome.changed
+        if outcome.saved:
+            saved(f"Saved: {item.title}.")
             return redirect(
                 url_for("training.programme_module", module_id=item.module_id) + f"#item-{item.id}",
                 303,
@@ -141,20 +139,18 @@ def _item_shown(item) -> ItemForm:
 )
 @requires("training.manage")
 def item_action(item_id: int, action: str):
-    item = service.get_item(item_id)
-    if item is None:
-        abort(404)
+    item = get_or_404(LearningItem, item_id)
     if not Form().validate_on_submit():
         abort(400)
     if action in ("up", "down"):
-        service.move_item(item, action, by=_me())
-        flash(f"Moved {action}: {item.title}.")
+        programme_edits.move_item(item, action, by=me())
+        saved(f"Moved {action}: {item.title}.")
     elif action == "retire":
-        service.retire_item(item, by=_me())
-        flash(f"Taken out of the programme: {item.title}. What people did with it is kept.")
+        programme_edits.retire_item(item, by=me())
+        saved(f"Taken out of the programme: {item.title}. What people did with it is kept.")
     else:
-        service.restore_item(item, by=_me())
-        flash(f"Back in the programme: {item.title}.")
+        programme_edits.restore_item(item, by=me())
+        saved(f"Back in the programme: {item.title}.")
     return redirect(
         url_for("training.programme_module", module_id=item.module_id) + f"#item-{item.id}", 303
     )
@@ -163,9 +159,7 @@ def item_action(item_id: int, action: str):
 @bp.route("/agreements/<int:agreement_id>/edit", methods=["GET", "POST"])
 @requires("training.agreements")
 def agreement_edit(agreement_id: int):
-    agreement = agreements.get_agreement(agreement_id)
-    if agreement is None:
-        abort(404)
+    agreement = get_or_404(Agreement, agreement_id)
     current = agreements.current_version(agreement)
     form = AgreementForm()
     changed = None
@@ -173,19 +167,21 @@ def agreement_edit(agreement_id: int):
         form.text.data = current.text if current is not None else ""
         locking.stamp(form, agreement, _agreement_shown)
     if form.validate_on_submit():
-        changed = locking.check(form, agreement, _agreement_shown)
-        if changed:
-            current = agreements.current_version(agreement)
-        elif current is not None and form.text.data == current.text:
+        if current is not None and form.text.data == current.text:
             form.text.errors.append("The text is the same as now. Change it, or go back")
         else:
-            version = agreements.create_version(
-                agreement, text=form.text.data, change_note=form.change_note.data, by=_me()
+            outcome = change_from_form(
+                form,
+                lambda: agreements.create_version(
+                    agreement, text=form.text.data, change_note=form.change_note.data, by=me()
+                ),
+                record=agreement,
+                shown=_agreement_shown,
             )
-            changed = locking.flush(form, agreement, _agreement_shown)
-            if not changed:
-                flash(
-                    f"Version {version.number} of {agreement.title} is saved. "
+            changed = outcome.changed
+            if outcome.saved:
+                saved(
+                    f"Version {outcome.result.number} of {agreement.title} is saved. "
                     "Everyone who agreed before is asked again when they next sign in."
                 )
                 return redirect(url_for("training.programme") + "#agreements", 303)

@@ -205,6 +205,12 @@ def certificates_due(user_ids: list[int] | None = None, days: int = REMIND_DAYS)
     return sorted(due, key=lambda c: (c.expires_on, c.id))
 
 
+def others_certificates_due(person: User) -> list[Certificate]:
+    """Everyone else's (open accounts only) certificates due, for a trainer's home page."""
+    ids = db.session.scalars(select(User.id).where(User.active.is_(True), User.id != person.id))
+    return certificates_due(list(ids))
+
+
 def status(cert: Certificate) -> str:
     """ "ok", "soon" (within 30 days) or "expired"."""
     if cert.expires_on is None:

@@ -5,26 +5,32 @@ from __future__ import annotations
 
 import random
 
-from flask import abort, flash, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, redirect, request, url_for
 
 from app import clock, glossary
-from app.access import requires
+from app.access import get_or_404, requires
+from app.core import people
+from app.core.messages import saved, told
+from app.core.numbers import whole_number
+from app.models import LearningItem, Module
 from app.pages import render_page, wants_fragment
-from app.training import agreements, bp, records, service
-from app.training.forms import AcceptForm, CertificateForm, ReflectionForm, SessionForm
+from app.training import agreements, bp, progress, records
+from app.training.forms import (
+    AcceptForm,
+    CertificateForm,
+    ReflectionForm,
+    SessionForm,
+    certificate_fields,
+    session_fields,
+)
 
 
-def _me():
-    return current_user._get_current_object()
-
-
-def refused(title: str, advice: str, status: int):
+def refusal_page(title: str, advice: str, status: int):
     return render_page("training/refused.html", title=title, advice=advice, status=status)
 
 
 def not_reached(item):
-    return refused(
+    return refusal_page(
         "You have not reached this level yet",
         f"This is part of level {item.module.level.number}. "
         "Your trainer signs off each level with you.",
@@ -33,16 +39,12 @@ def not_reached(item):
 
 
 def _item_or_404(item_id: int):
-    item = service.get_item(item_id)
-    if item is None:
-        abort(404)
+    item = get_or_404(LearningItem, item_id)
     return item
 
 
 def _module_or_404(module_id: int):
-    module = service.get_module(module_id)
-    if module is None:
-        abort(404)
+    module = get_or_404(Module, module_id)
     return module
 
 
@@ -52,22 +54,22 @@ def _module_or_404(module_id: int):
 @bp.route("/")
 @requires("training.own")
 def my_path():
-    me = _me()
-    standing = service.standing(me)
+    me = people.me()
+    standing = progress.standing(me)
     return render_page(
         "training/my_path.html",
         standing=standing,
         weeks_rows=week_rows(records.hours_by_week(me)),
         due=records.certificates_due([me.id]),
         pending=agreements.pending(me),
-        reflections=service.find_reflections(me)[:3],
+        reflections=progress.find_reflections(me)[:3],
     )
 
 
 @bp.route("/levels")
 @requires("training.own")
 def levels():
-    return render_page("training/levels.html", standing=service.standing(_me()))
+    return render_page("training/levels.html", standing=progress.standing(people.me()))
 
 
 @bp.route("/modules/<int:module_id>")
@@ -77,8 +79,8 @@ def module(module_id: int):
     return render_page(
         "training/module.html",
         module=module,
-        standing=service.standing(_me()),
-        pending=agreements.pending(_me()),
+        standing=progress.standing(people.me()),
+        pending=agreements.pending(people.me()),
     )
 
 
@@ -86,19 +88,19 @@ def module(module_id: int):
 @requires("training.own")
 def item(item_id: int):
     item = _item_or_404(item_id)
-    me = _me()
+    me = people.me()
     form = ReflectionForm()
-    standing = service.standing(me)
+    standing = progress.standing(me)
     if form.validate_on_submit():
-        service.create_reflection(me, item, form.text.data)
-        flash("Your reflection is saved.")
+        progress.create_reflection(me, item, form.text.data)
+        saved("Your reflection is saved.")
         return redirect(url_for("training.item", item_id=item.id), 303)
     return render_page(
         "training/item.html",
         item=item,
         form=form,
         standing=standing,
-        reflections=service.find_reflections(me, item),
+        reflections=progress.find_reflections(me, item),
         pending=agreements.pending(me),
     )
 
@@ -120,7 +122,7 @@ def _back(item):
 
 def _card(item, message: str):
     """For htmx: just the card again, and a message for the status region."""
-    standing = service.standing(_me())
+    standing = progress.standing(people.me())
     return render_page(
         "training/item.html",
         block="card",
@@ -128,7 +130,7 @@ def _card(item, message: str):
         standing=standing,
         back=request.form.get("back", "item"),
         announce=message,
-        pending=agreements.pending(_me()),
+        pending=agreements.pending(people.me()),
     )
 
 
@@ -139,13 +141,13 @@ def item_done(item_id: int):
     if item.retired_at is not None or item.special == "agreements":
         abort(404)
     try:
-        service.mark_done(_me(), item)
-    except service.NotReached:
+        progress.mark_done(people.me(), item)
+    except progress.NotReached:
         return not_reached(item)
     message = f"Marked as done: {item.title}."
     if wants_fragment():
         return _card(item, message)
-    flash(message)
+    saved(message)
     return _back(item)
 
 
@@ -155,11 +157,11 @@ def item_not_done(item_id: int):
     item = _item_or_404(item_id)
     if item.special == "agreements":
         abort(404)
-    service.mark_not_done(_me(), item)
+    progress.mark_not_done(people.me(), item)
     message = f"Marked as not done yet: {item.title}."
     if wants_fragment():
         return _card(item, message)
-    flash(message)
+    saved(message)
     return _back(item)
 
 
@@ -185,9 +187,9 @@ def words(module_id: int):
     order = list(range(len(pairs)))
     random.Random(module.id).shuffle(order)  # the same order each time, for the list  # nosec B311
     answer = None
-    asked = request.args.get("word", type=int)
+    asked = whole_number(request.args.get("word"))
     if asked is not None and 0 <= asked < len(pairs):
-        chosen = request.args.get("meaning", type=int)
+        chosen = whole_number(request.args.get("meaning"))
         answer = {"word": asked, "chosen": chosen, "right": chosen == asked}
     return render_page(
         "training/words.html",
@@ -208,15 +210,13 @@ def week_rows(weeks):
 @bp.route("/hours", methods=["GET", "POST"])
 @requires("training.own")
 def hours():
-    me = _me()
+    me = people.me()
     form = SessionForm()
     if request.method == "GET" and not form.day.data:
         form.day.process(None, clock.today())
     if form.validate_on_submit():
-        records.create_session(
-            me, day=form.day.data, minutes=int(form.minutes.data), what=form.what.data, by=me
-        )
-        flash("Your time is saved.")
+        records.create_session(me, **session_fields(form), by=me)
+        saved("Your time is saved.")
         return redirect(url_for("training.hours"), 303)
     return render_page(
         "training/hours.html",
@@ -224,7 +224,7 @@ def hours():
         person=me,
         rows=week_rows(records.hours_by_week(me)),
         sessions=records.find_sessions(me),
-        level=service.standing(me).level,
+        level=progress.standing(me).level,
         action=url_for("training.hours"),
     )
 
@@ -235,7 +235,7 @@ def hours():
 @bp.route("/certificates")
 @requires("training.own")
 def certificates():
-    me = _me()
+    me = people.me()
     found = records.find_certificates(me)
     return render_page(
         "training/certificates.html",
@@ -249,18 +249,11 @@ def certificates():
 @bp.route("/certificates/new", methods=["GET", "POST"])
 @requires("training.own")
 def new_certificate():
-    me = _me()
+    me = people.me()
     form = CertificateForm()
     if form.validate_on_submit():
-        records.create_certificate(
-            me,
-            kind=form.kind.data,
-            issued_on=form.issued_on.data,
-            expires_on=form.expires_value,
-            note=form.note.data or "",
-            by=me,
-        )
-        flash("Certificate saved.")
+        records.create_certificate(me, **certificate_fields(form), by=me)
+        saved("Certificate saved.")
         return redirect(url_for("training.certificates"), 303)
     if request.method == "GET" and request.args.get("kind") in dict(form.kind.choices):
         form.kind.data = request.args["kind"]
@@ -279,7 +272,7 @@ def new_certificate():
 @bp.route("/agreements", endpoint="agreements")
 @requires("training.own")
 def agreements_page():
-    me = _me()
+    me = people.me()
     return render_page(
         "training/agreements.html",
         agreements=agreements.find_agreements(),
@@ -294,11 +287,14 @@ def agreements_page():
 @bp.route("/agreements/accept", methods=["POST"])
 @requires("training.own")
 def agreements_accept():
-    me = _me()
+    me = people.me()
     form = AcceptForm()
     if form.validate_on_submit():
         rows = agreements.accept_all(me)
-        flash("Thank you. Your agreement is saved with today's date." if rows else "Saved.")
+        if rows:
+            saved("Thank you. Your agreement is saved with today's date.")
+        else:
+            told("Saved.")
         return redirect(url_for("training.agreements"), 303)
     return render_page(
         "training/agreements.html",

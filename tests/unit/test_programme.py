@@ -8,7 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from app.models import LearningItem, Level, Module
-from app.training.programme import LEVELS, load_programme
+from app.training.programme import load_programme
+from app.training.programme_file import read_programme
+
+LEVELS = read_programme()
 
 # Appendix Three, row by row: level, in-house training, content, basic concepts,
 # activities / methodology, position, additional training.

@@ -142,5 +142,9 @@ def test_a_new_version_asks_again_once_at_next_sign_in(client, app, db_session, 
 
 
 def test_someone_who_never_agreed_is_not_sent_away(client, sign_in_as, programme):
+    """Agreements are asked for by the training path, not forced at the door: the home
+    page opens (no redirect to the agreements page) and shows their tiles."""
     sign_in_as("trainee")
-    assert client.get("/").status_code == 200
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "My training" in text_of(response.get_data(as_text=True))

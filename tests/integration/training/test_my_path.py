@@ -164,9 +164,12 @@ def test_a_trainee_cannot_open_another_trainees_record(client, sign_in_as, progr
 
 
 def test_every_role_has_its_own_training_record(client, sign_in_as, programme):
+    """Each person sees their own path, with the programme's first level on it."""
     for role in ("frontdesk", "trainee", "worker", "senior", "manager"):
-        sign_in_as(role)
-        assert client.get("/training/").status_code == 200
+        sign_in_as(role, display_name=f"Person {role}")
+        response = client.get("/training/")
+        assert response.status_code == 200, role
+        assert "Level 1: Training" in text_of(response.get_data(as_text=True)), role
 
 
 def test_a_missing_item_or_module_is_404(client, sign_in_as, programme):

@@ -1,6 +1,8 @@
-"""The programme and each person's way through it: progress, reflections and sign-offs.
+"""Each person's way through the programme: where they are, what they marked done, their
+reflections, and what a trainer signed off.
 
-Certificates and hours are in `records.py`, agreements in `agreements.py`.
+Certificates and hours are in `records.py`, agreements in `agreements.py`; loading and
+editing the programme itself in `programme.py`.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app import audit, clock, ordering
+from app import audit, clock
 from app.access import FRONTDESK, TRAINEE
+from app.core.people import user_by_id
 from app.extensions import db
 from app.models import (
     ItemSignOff,
@@ -46,18 +49,6 @@ def levels() -> list[Level]:
 
 def active_items(module: Module) -> list[LearningItem]:
     return [i for i in module.items if i.retired_at is None]
-
-
-def get_level(level_id: int) -> Level | None:
-    return db.session.get(Level, level_id)
-
-
-def get_module(module_id: int) -> Module | None:
-    return db.session.get(Module, module_id)
-
-
-def get_item(item_id: int) -> LearningItem | None:
-    return db.session.get(LearningItem, item_id)
 
 
 def find_special_item(special: str, module: Module | None = None) -> LearningItem | None:
@@ -153,10 +144,6 @@ def standing(user: User) -> Standing:
     return result
 
 
-def is_learner(user: User) -> bool:
-    return user.role in LEARNER_ROLES
-
-
 # --- doing the work -----------------------------------------------------------------------
 
 
@@ -184,11 +171,6 @@ def mark_not_done(user: User, item: LearningItem) -> None:
     row = _progress(user, item)
     if row is not None:
         row.done_at = None
-
-
-def item_done_at(user: User, item: LearningItem):
-    row = _progress(user, item)
-    return row.done_at if row is not None else None
 
 
 def create_reflection(user: User, item: LearningItem | None, text: str) -> Reflection:
@@ -320,51 +302,5 @@ def find_learners() -> list[User]:
 
 
 def get_person(user_id: int) -> User | None:
-    person = db.session.get(User, user_id)
+    person = user_by_id(user_id)
     return person if person is not None and person.active else None
-
-
-# --- editing the programme ----------------------------------------------------------------
-
-
-def create_item(module: Module, *, by: User, **fields) -> LearningItem:
-    last = db.session.scalar(
-        select(func.max(LearningItem.position)).where(LearningItem.module_id == module.id)
-    )
-    row = LearningItem(module_id=module.id, position=(last or 0) + 1, created_by_id=by.id, **fields)
-    db.session.add(row)
-    db.session.flush()
-    audit.record("training.item_added", record=row, user=by, detail={"module": module.id})
-    return row
-
-
-def update_item(item: LearningItem, *, by: User, **fields) -> None:
-    for name, value in fields.items():
-        setattr(item, name, value)
-    audit.record("training.item_changed", record=item, user=by)
-
-
-def move_item(item: LearningItem, direction: str, *, by: User) -> bool:
-    """Swap an item with its neighbour above ("up") or below ("down")."""
-    siblings = sorted(item.module.items, key=lambda i: (i.position, i.id))
-    if not ordering.move(siblings, item, direction):
-        return False
-    audit.record("training.item_moved", record=item, user=by, detail={"to": direction})
-    return True
-
-
-def retire_item(item: LearningItem, *, by: User) -> None:
-    """Take an item out of the programme. What people already did with it stays."""
-    item.retired_at = clock.now()
-    audit.record("training.item_retired", record=item, user=by)
-
-
-def restore_item(item: LearningItem, *, by: User) -> None:
-    item.retired_at = None
-    audit.record("training.item_restored", record=item, user=by)
-
-
-def update_module(module: Module, *, by: User, **fields) -> None:
-    for name, value in fields.items():
-        setattr(module, name, value)
-    audit.record("training.module_changed", record=module, user=by)
