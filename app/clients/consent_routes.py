@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 
 from app import audit, clock, locking
-from app.access import requires
-from app.clients import bp, consents, service
-from app.clients.forms import (
+from app.access import get_or_404, requires
+from app.clients import bp, consents, drafts
+from app.clients.consent_forms import (
     HOW_GIVEN,
     SHARES,
     ConsentHowForm,
@@ -17,8 +17,15 @@ from app.clients.forms import (
     ConsentWhoForm,
     ConsentWithdrawForm,
 )
-from app.clients.views import header, me, open_client
-from app.extensions import db
+from app.clients.page_helpers import (
+    get_client_for_current_user,
+    get_draft_or_404,
+    header,
+    open_client,
+)
+from app.core.messages import saved, told
+from app.core.people import me
+from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import Consent
 from app.pages import render_page
@@ -33,10 +40,7 @@ DATES = {"given_on", "expires_on"}
 
 
 def _consent_or_404(client, consent_id: int) -> Consent:
-    consent = db.session.get(Consent, consent_id)
-    if consent is None or consent.client_id != client.id:
-        abort(404)
-    return consent
+    return get_or_404(Consent, consent_id, visible=lambda c: c.client_id == client.id)
 
 
 @bp.route("/<int:client_id>/consents")
@@ -48,7 +52,7 @@ def consent_list(client_id: int):
         consents=consents.consents_for(client),
         consent_status=consents.status,
         status_words=consents.STATUS_WORDS,
-        drafts=[d for d in service.my_drafts(me(), "consent") if d.client_id == client.id],
+        drafts=[d for d in drafts.my_drafts(me(), "consent") if d.client_id == client.id],
         form=Form(),
         **header(client),
     )
@@ -57,17 +61,17 @@ def consent_list(client_id: int):
 @bp.route("/<int:client_id>/consents/new", methods=["POST"])
 @requires("clients.open")
 def consent_new(client_id: int):
-    client = service.get_client_for_current_user(client_id)
+    client = get_client_for_current_user(client_id)
     if not Form().validate_on_submit():
         abort(400)
-    draft = service.create_draft(me(), kind="consent", client=client)
+    draft = drafts.create_draft(me(), kind="consent", client=client)
     return redirect(
         url_for("clients.consent_step", client_id=client.id, draft_id=draft.id, step_key="who"), 303
     )
 
 
 def _draft(client, draft_id: int, lock: bool = False):
-    draft = service.get_draft_or_404(draft_id, kind="consent", lock=lock)
+    draft = get_draft_or_404(draft_id, kind="consent", lock=lock)
     if draft.client_id != client.id:
         abort(404)
     return draft
@@ -84,7 +88,7 @@ def _form_data(answers: dict) -> dict:
 @bp.route("/<int:client_id>/consents/draft/<int:draft_id>/<step_key>", methods=["GET", "POST"])
 @requires("clients.open")
 def consent_step(client_id: int, draft_id: int, step_key: str):
-    client = service.get_client_for_current_user(client_id)
+    client = get_client_for_current_user(client_id)
     draft = _draft(client, draft_id)
     if draft.status == "done" and draft.result_id:
         return redirect(
@@ -108,7 +112,7 @@ def consent_step(client_id: int, draft_id: int, step_key: str):
             draft.answers = {**(draft.answers or {}), **values}
             draft.updated_at = clock.now()
             if request.form.get("then") == "stop":
-                flash("Draft kept. You can carry on from the consents page.")
+                saved("Draft kept. You can carry on from the consents page.")
                 return redirect(url_for("clients.consent_list", client_id=client.id), 303)
             if number + 1 < len(STEPS) and request.form.get("then") != "check":
                 return redirect(
@@ -188,7 +192,7 @@ def _check_rows(client, draft) -> list[tuple[str, str, str]]:
 @bp.route("/<int:client_id>/consents/draft/<int:draft_id>/check", methods=["GET", "POST"])
 @requires("clients.open")
 def consent_check(client_id: int, draft_id: int):
-    client = service.get_client_for_current_user(client_id)
+    client = get_client_for_current_user(client_id)
     draft = _draft(client, draft_id, lock=request.method == "POST")
     if draft.status == "done" and draft.result_id:
         return redirect(
@@ -217,7 +221,7 @@ def consent_check(client_id: int, draft_id: int):
         consent = consents.create_consent(client, answers, me())
         draft.status = "done"
         draft.result_id = consent.id
-        flash(f"Consent to share with {consent.party_name} saved.")
+        saved(f"Consent to share with {consent.party_name} saved.")
         back_to = answers.get("_return_to")  # a page that sent the worker here (a referral)
         if isinstance(back_to, str) and back_to.startswith("/") and not back_to.startswith("//"):
             return redirect(back_to, 303)
@@ -236,7 +240,7 @@ def consent_check(client_id: int, draft_id: int):
 @requires("clients.open")
 def consent(client_id: int, consent_id: int):
     if request.method == "POST":
-        client = service.get_client_for_current_user(client_id)
+        client = get_client_for_current_user(client_id)
     else:
         client = open_client(client_id, "consent")
     record = _consent_or_404(client, consent_id)
@@ -248,17 +252,25 @@ def consent(client_id: int, consent_id: int):
         locking.stamp(form, record, _withdrawal_shown)
     state = consents.status(record)
     if form.validate_on_submit():
-        changed = locking.check(form, record, _withdrawal_shown)
-        if not changed and state == "withdrawn":
-            flash("This consent was taken back already.")
-        elif not changed:
-            consents.withdraw_consent(
-                record, on=form.withdrawn_on.data, note=form.withdrawn_note.data or None
-            )
-            changed = locking.flush(form, record, _withdrawal_shown)
-            if not changed:
-                flash(f"Consent to share with {record.party_name} taken back.")
-        if not changed:
+        already = state == "withdrawn"
+        outcome = change_from_form(
+            form,
+            lambda: (
+                None
+                if already
+                else consents.withdraw_consent(
+                    record, on=form.withdrawn_on.data, note=form.withdrawn_note.data or None
+                )
+            ),
+            record=record,
+            shown=_withdrawal_shown,
+        )
+        changed = outcome.changed
+        if outcome.saved:
+            if already:
+                told("This consent was taken back already.")
+            else:
+                saved(f"Consent to share with {record.party_name} taken back.")
             return redirect(
                 url_for("clients.consent", client_id=client.id, consent_id=record.id), 303
             )

@@ -16,7 +16,6 @@ from app.clients.timeline import add_to_timeline
 from app.extensions import db
 from app.models import Consent
 
-DEFAULT_MONTHS = 12
 EXPIRING_DAYS = 30
 NO_CONSENT_MESSAGE = (
     "There is no current consent to share with {name}. "

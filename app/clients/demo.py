@@ -5,290 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app import clock
-from app.clients import care, consents, requests, service
-from app.demo import REAL_DATA_MODELS, DemoContext, demo_area
+from app.clients import allocation, assessments, consents, cover, drafts, episodes, files, requests
+from app.clients.demo_people import DRUGS, HOUSING, NOTES, PEOPLE
+from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import Client, CoverAccess
 
-REAL_DATA_MODELS.append(Client)
 
-# given, family, nickname, pronouns, born (or a year), gender, worker, needs, support level
-PEOPLE = (
-    (
-        "Tamsin",
-        "Orchard",
-        "Tam",
-        "she/her",
-        date(1988, 4, 12),
-        "female",
-        "worker",
-        ["drug_treatment", "children"],
-        "ongoing",
-    ),
-    (
-        "Daniel",
-        "Whitlock",
-        "Danny",
-        "he/him",
-        date(1979, 11, 2),
-        "male",
-        "worker",
-        ["drug_treatment", "legal"],
-        "intensive",
-    ),
-    (
-        "Kirra",
-        "Brennan",
-        None,
-        "she/her",
-        date(1995, 1, 23),
-        "female",
-        "worker3",
-        ["housing", "money"],
-        "ongoing",
-    ),
-    (
-        "Robert",
-        "Fenwick",
-        "Bob",
-        "he/him",
-        1968,
-        "male",
-        "worker3",
-        ["physical_health", "housing"],
-        "ongoing",
-    ),
-    (
-        "Skye",
-        "Marlowe",
-        None,
-        "they/them",
-        date(1999, 8, 30),
-        "non_binary",
-        "worker2",
-        ["mental_health", "housing"],
-        "immediate",
-    ),
-    (
-        "Leanne",
-        "Costa",
-        "Lee",
-        "she/her",
-        date(1983, 6, 7),
-        "trans_woman",
-        "worker2",
-        ["housing", "family"],
-        "ongoing",
-    ),
-    (
-        "Mick",
-        "Donnelly",
-        None,
-        "he/him",
-        date(1971, 3, 18),
-        "male",
-        "worker",
-        ["drug_treatment"],
-        "ongoing",
-    ),
-    (
-        "Aroha",
-        "Tane",
-        None,
-        "she/her",
-        date(1990, 9, 9),
-        "female",
-        "worker",
-        ["children", "money"],
-        "intensive",
-    ),
-    (
-        "Jesse",
-        "Kowalski",
-        "Jess",
-        None,
-        date(2001, 12, 1),
-        "not_stated",
-        "worker2",
-        ["mental_health"],
-        "ongoing",
-    ),
-    (
-        "Wayne",
-        "Purcell",
-        None,
-        "he/him",
-        1975,
-        "male",
-        "worker3",
-        ["legal", "transport"],
-        "ongoing",
-    ),
-    (
-        "Mele",
-        "Fonua",
-        None,
-        "she/her",
-        date(1986, 2, 14),
-        "female",
-        "worker2",
-        ["family", "food"],
-        "ongoing",
-    ),
-    (
-        "Craig",
-        "Ashby",
-        "Ash",
-        "he/him",
-        date(1980, 10, 25),
-        "trans_man",
-        "worker",
-        ["drug_treatment", "work_study"],
-        "ongoing",
-    ),
-    (
-        "Narelle",
-        "Hogan",
-        None,
-        "she/her",
-        date(1977, 5, 5),
-        "female",
-        "worker3",
-        ["housing", "aid"],
-        "immediate",
-    ),
-    (
-        "Toby",
-        "Rennie",
-        None,
-        "he/him",
-        date(1993, 7, 19),
-        "male",
-        "worker",
-        ["drug_treatment", "physical_health"],
-        "ongoing",
-    ),
-    (
-        "Shanice",
-        "Walker",
-        "Shan",
-        "she/her",
-        date(1997, 3, 3),
-        "female",
-        "worker3",
-        ["children", "legal"],
-        "intensive",
-    ),
-    (
-        "Paulo",
-        "Reis",
-        None,
-        "he/him",
-        date(1985, 12, 12),
-        "male",
-        "worker2",
-        ["money", "mental_health"],
-        "ongoing",
-    ),
-    (
-        "Georgie",
-        "Lamb",
-        None,
-        "she/her",
-        date(1991, 4, 4),
-        "female",
-        "worker",
-        ["drug_treatment"],
-        "ongoing",
-    ),
-    (
-        "Harley",
-        "Quist",
-        None,
-        "they/them",
-        date(2000, 6, 16),
-        "non_binary",
-        "worker2",
-        ["housing"],
-        "ongoing",
-    ),
-    (
-        "Dennis",
-        "O'Loughlin",
-        "Denny",
-        "he/him",
-        1962,
-        "male",
-        "worker3",
-        ["physical_health", "transport"],
-        "ongoing",
-    ),
-    (
-        "Bianca",
-        "Moretti",
-        None,
-        "she/her",
-        date(1989, 8, 8),
-        "female",
-        "worker",
-        ["children", "housing"],
-        "ongoing",
-    ),
-    (
-        "Lachlan",
-        "Boyd",
-        "Lachie",
-        "he/him",
-        date(1996, 1, 1),
-        "male",
-        "worker2",
-        ["mental_health", "drug_treatment"],
-        "ongoing",
-    ),
-    (
-        "Yindi",
-        "Marsh",
-        None,
-        "she/her",
-        date(1987, 10, 10),
-        "female",
-        "worker3",
-        ["family", "housing"],
-        "ongoing",
-    ),
-    ("Stevie", "Nolan", None, None, None, None, "worker", ["food"], "immediate"),
-    ("Kev", None, None, None, None, None, "worker3", [], None),
-    (
-        "Rhiannon",
-        "Pryce",
-        "Rhi",
-        "she/her",
-        date(1994, 2, 28),
-        "female",
-        "worker2",
-        ["money", "work_study"],
-        "ongoing",
-    ),
-)
-DRUGS = ("heroin", "methamphetamine", "cannabis", "alcohol", "methadone", "benzos", "bupe")
-HOUSING = ("private_rental", "public_housing", "homeless", "shelter", "hostel")
-NOTES = {
-    "drug_treatment": "Wants to start on bupe and find a prescriber who is kind.",
-    "children": "Two kids in care. Wants to get ready for the next CYF meeting.",
-    "housing": "Couch surfing. On the housing list for a year.",
-    "money": "Payment cut off after a missed appointment.",
-    "legal": "Court date next month. Needs a lawyer.",
-    "mental_health": "Low mood. Likes to talk while walking.",
-    "physical_health": "Sore leg that needs a doctor to look at it.",
-    "family": "Wants to reconnect with their sister.",
-    "food": "Comes to the drop-in for lunch most days.",
-    "aid": "Needs a swag and warm clothes for winter.",
-    "transport": "No car. Appointments are far away.",
-    "work_study": "Wants to do a forklift course.",
-}
-
-
-@demo_area(40, "clients")
 def make_demo_clients(context: DemoContext) -> None:
     today = clock.today()
     users = context.users
@@ -329,11 +52,11 @@ def make_demo_clients(context: DemoContext) -> None:
                 other_drugs=[DRUGS[(n + 2) % len(DRUGS)]],
                 last_injected=("0_3_months", "over_12_months", "never")[n % 3],
             )
-        client = service.create_client(answers, worker)
-        service.allocate(client, worker, reason="Did the intake", by=users["senior"])
-        episode = care.open_episode(client, user=worker)
+        client = files.create_client(answers, worker)
+        allocation.allocate(client, worker, reason="Did the intake", by=users["senior"])
+        episode = episodes.open_episode(client, user=worker)
         if needs or level:
-            care.save_assessment(
+            assessments.save_assessment(
                 client,
                 {
                     "met_on": date.fromisoformat(answers["contact_date"]),
@@ -345,6 +68,7 @@ def make_demo_clients(context: DemoContext) -> None:
                     "risks": "Overdose risk when using alone." if n % 3 == 0 else None,
                 },
                 worker,
+                episode=episode,
             )
         if n % 4 == 0:
             consents.create_consent(
@@ -374,11 +98,11 @@ def make_demo_clients(context: DemoContext) -> None:
             )
         if n in (7, 16):
             episode_closed_on = today - timedelta(days=5)
-            care.close_episode(
+            episodes.close_episode(
                 episode, closed_on=episode_closed_on, reason=1 if n == 7 else 7, by=worker
             )
             if n == 7:
-                care.start_new_episode(client, from_last=True, user=worker)
+                episodes.start_new_episode(client, from_last=True, user=worker)
         made.append(client)
 
     withdrawn = consents.create_consent(
@@ -402,7 +126,7 @@ def make_demo_clients(context: DemoContext) -> None:
         asked_for="A copy of everything in my file",
         user=users["worker2"],
     )
-    service.create_draft(
+    drafts.create_draft(
         users["worker"],
         answers={"nickname": "Blue", "_not_said": [], "service_location": "drop_in"},
     )
@@ -422,7 +146,7 @@ def _demo_cover(made: list[Client], users: dict) -> None:
             reason_kind="away",
             covering_for_id=opened.worker_id,
             reason="They are off sick and this person came in needing a food voucher.",
-            until=service.end_of_today(),
+            until=cover.end_of_today(),
             state="open",
             created_at=now - timedelta(hours=2),
             created_by_id=users["worker2"].id,
@@ -437,7 +161,7 @@ def _demo_cover(made: list[Client], users: dict) -> None:
             user_id=users["worker3"].id,
             reason_kind="here_now",
             reason="They are at the front desk and want to move their appointment today.",
-            until=service.end_of_today(),
+            until=cover.end_of_today(),
             state="asked",
             created_at=now - timedelta(minutes=20),
             created_by_id=users["worker3"].id,

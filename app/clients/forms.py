@@ -1,5 +1,6 @@
 """Forms for client files. Registration is one question group per form (see registration.py);
-editing details uses the same forms with the version the person started from."""
+editing details uses the same forms with the version the person started from. Consent forms
+are in consent_forms.py."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAre
 from wtforms.validators import Optional, Regexp, ValidationError
 
 from app import clock
+from app.core.numbers import whole_number
 from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
 from app.locking import VersionField
 from app.needs import LIFE_AREAS, URGENCY
@@ -36,9 +38,9 @@ def not_too_old(form, field):
 def a_year_of_birth(form, field):
     if not field.data:
         return
-    if not field.data.isdigit() or len(field.data) != 4:
+    year = whole_number(field.data)
+    if year is None or len(field.data) != 4:
         raise ValidationError("Enter the year as 4 numbers, like 1985")
-    year = int(field.data)
     this_year = clock.today().year
     if year > this_year:
         raise ValidationError("The year of birth must be this year or before")
@@ -65,7 +67,7 @@ def _choice(label: str, table, description: str = "") -> ChoiceField:
     )
 
 
-def _text(label: str, limit: int = 100, thing: str | None = None, **kw) -> StringField:
+def text_field(label: str, limit: int = 100, thing: str | None = None, **kw) -> StringField:
     return StringField(label, [at_most(limit, thing or label)] + kw.pop("extra", []), **kw)
 
 
@@ -74,9 +76,9 @@ def _not_said() -> BooleanField:
 
 
 class StepForm(Form):
-    """A question group. `version` is set when editing a file (optimistic locking)."""
+    """A question group. `version` is used when editing a file (app/locking.py)."""
 
-    version = HiddenField()
+    version = VersionField(ignore=["reason"])
     reason = StringField(
         "Why it changed (optional)",
         [at_most(200, "The reason")],
@@ -85,16 +87,18 @@ class StepForm(Form):
 
 
 class NameForm(StepForm):
-    given_name = _text("First name", thing="The first name")
+    given_name = text_field("First name", thing="The first name")
     given_name_not_said = _not_said()
-    family_name = _text("Family name", thing="The family name")
+    family_name = text_field("Family name", thing="The family name")
     family_name_not_said = _not_said()
-    nickname = _text(
+    nickname = text_field(
         "Name they like to be called, or nickname",
         thing="The nickname",
         description="We use this name first",
     )
-    pronouns = _text("Pronouns", limit=40, description="For example she/her, he/him, they/them")
+    pronouns = text_field(
+        "Pronouns", limit=40, description="For example she/her, he/him, they/them"
+    )
     pronouns_not_said = _not_said()
 
     def validate(self, extra_validators=None):
@@ -111,7 +115,7 @@ class ContactForm(StepForm):
     )
     service_location = _choice("Where did you meet them?", codes.SERVICE_LOCATION)
     referral_source = _choice("Who sent them to us?", codes.REFERRAL)
-    referral_detail = _text(
+    referral_detail = text_field(
         "Name of the person or service who sent them (optional)", limit=200, thing="The name"
     )
 
@@ -130,21 +134,21 @@ class BirthForm(StepForm):
     )
     born_on_not_said = _not_said()
     gender = _choice("Gender", codes.GENDER)
-    gender_other = _text("If other, their words", thing="The gender")
+    gender_other = text_field("If other, their words", thing="The gender")
 
 
 class ReachForm(StepForm):
-    phone = _text("Phone number", limit=40, thing="The phone number", extra=[a_phone])
+    phone = text_field("Phone number", limit=40, thing="The phone number", extra=[a_phone])
     phone_not_said = _not_said()
-    phone2 = _text("Another phone number", limit=40, thing="The phone number", extra=[a_phone])
-    email = _text("Email", limit=254, thing="The email address", extra=[an_email])
+    phone2 = text_field("Another phone number", limit=40, thing="The phone number", extra=[a_phone])
+    email = text_field("Email", limit=254, thing="The email address", extra=[an_email])
     email_not_said = _not_said()
     ok_to_call = _choice("OK to call them?", codes.CONTACT_OK)
     ok_to_text = _choice("OK to send them a text message?", codes.CONTACT_OK)
     ok_to_email = _choice("OK to email them?", codes.CONTACT_OK)
-    address = _text("Address", limit=300, thing="The address")
+    address = text_field("Address", limit=300, thing="The address")
     address_not_said = _not_said()
-    postcode = _text(
+    postcode = text_field(
         "Postcode",
         limit=20,
         extra=[Regexp(r"^(\d{4})?$", message="Enter a postcode of 4 numbers, like 2617")],
@@ -152,30 +156,30 @@ class ReachForm(StepForm):
 
 
 class BackgroundForm(StepForm):
-    country_of_birth = _text("Country of birth", thing="The country")
+    country_of_birth = text_field("Country of birth", thing="The country")
     country_of_birth_not_said = _not_said()
-    preferred_language = _text("Language they like to use", thing="The language")
+    preferred_language = text_field("Language they like to use", thing="The language")
     preferred_language_not_said = _not_said()
     nesb = _choice(
         "Do they come from a background where English is not the main language?", codes.NESB
     )
     indigenous = _choice("Are they Aboriginal or Torres Strait Islander?", codes.INDIGENOUS)
     accommodation = _choice("Where do they live now?", codes.ACCOMMODATION)
-    accommodation_other = _text("If other, where", limit=200, thing="The answer")
+    accommodation_other = text_field("If other, where", limit=200, thing="The answer")
     living = _choice("Who do they live with?", codes.LIVING)
-    living_other = _text("If other, who", limit=200, thing="The answer")
+    living_other = text_field("If other, who", limit=200, thing="The answer")
 
 
 class DrugsForm(StepForm):
     client_type = _choice("Is the support about their own drug use?", codes.CLIENT_TYPE_ANSWERS)
     main_drug = _choice("Main drug they use (choose one)", codes.DRUGS)
-    main_drug_other = _text("If other, which drug", limit=200, thing="The drug")
+    main_drug_other = text_field("If other, which drug", limit=200, thing="The drug")
     method = _choice("How do they use their main drug?", codes.METHOD)
-    method_other = _text("If other, how", limit=200, thing="The answer")
+    method_other = text_field("If other, how", limit=200, thing="The answer")
     other_drugs = TickListField(
         "Other drugs they use (choose any)", choices=codes.choices(codes.DRUGS)
     )
-    other_drugs_other = _text("If other, which drugs", limit=200, thing="The drugs")
+    other_drugs_other = text_field("If other, which drugs", limit=200, thing="The drugs")
     last_injected = _choice("When did they last inject?", codes.LAST_INJECTED)
 
     def validate_other_drugs(self, field):
@@ -239,91 +243,6 @@ class CoverReasonForm(Form):
             raise ValidationError("Choose a worker from the list")
 
 
-# --- consent to share (Appendix One) ----------------------------------------------------------
-
-SHARES: dict[str, str] = {
-    "client_here": "That they come to us for support",
-    "contact": "Their contact details",
-    "appointments": "Appointments and whether they came",
-    "plan": "Their goals and plan",
-    "drug_treatment": "Drug treatment, including OMT",
-    "health": "Physical health",
-    "mental_health": "Mental health",
-    "housing": "Housing",
-    "children": "Children and CYF",
-    "money": "Centrelink and money",
-    "legal": "Legal matters and court",
-    "other": "Something else (say what below)",
-}
-HOW_GIVEN: dict[str, str] = {
-    "signed_paper": "Signed a paper copy",
-    "signed_screen": "Signed on the screen",
-    "verbal": "Said yes out loud, with a witness",
-}
-
-
-class ConsentWhoForm(Form):
-    party_name = _text(
-        "Name of the person or service",
-        limit=200,
-        thing="The name",
-        description="For example Housing ACT, or their sister Jo",
-    )
-    relationship_to = _text(
-        "Their relationship, or the organisation",
-        limit=200,
-        thing="The relationship",
-        description="For example caseworker at Housing ACT, or sister",
-    )
-    contact_details = _text("How to contact them", limit=300, thing="The contact details")
-
-    def validate_party_name(self, field):
-        if not field.data:
-            raise ValidationError("Enter the name of the person or service")
-
-
-class ConsentWhatForm(Form):
-    shares = TickListField("What may we talk about with them?", choices=list(SHARES.items()))
-    shares_other = TextAreaField("Anything else, in their words", [at_most(500, "The words")])
-
-    def validate_shares(self, field):
-        if not field.data and not self.shares_other.data:
-            raise ValidationError("Choose what we may talk about, or write it in their words")
-
-
-class ConsentHowForm(Form):
-    how_given = ChoiceField(
-        "How did they give consent?",
-        choices=list(HOW_GIVEN.items()),
-        validators=[required("Choose how they gave consent")],
-    )
-    witness = _text("Name of the witness (for a yes out loud)", thing="The name")
-    given_on = DateField(
-        "Date given", [required("Enter the date they gave consent")], allow_future=False
-    )
-    expires_on = DateField(
-        "Review or end date",
-        [Optional()],
-        description="Leave empty for 12 months from the date given",
-    )
-
-    def validate_witness(self, field):
-        if self.how_given.data == "verbal" and not field.data:
-            raise ValidationError("Enter the name of the witness")
-
-    def validate_expires_on(self, field):
-        if field.data and self.given_on.data and field.data <= self.given_on.data:
-            raise ValidationError("The review date must be after the date given")
-
-
-class ConsentWithdrawForm(Form):
-    version = VersionField()
-    withdrawn_on = DateField(
-        "Date they took it back", [required("Enter the date")], allow_future=False
-    )
-    withdrawn_note = _text("Anything to note (optional)", limit=300, thing="The note")
-
-
 # --- assessment, workers, episodes --------------------------------------------------------
 
 
@@ -354,7 +273,7 @@ for _key, _label in LIFE_AREAS.items():
 class AllocateForm(Form):
     version = VersionField()
     worker_id = SelectField("Worker", coerce=int)
-    reason = _text(
+    reason = text_field(
         "Why this worker",
         limit=300,
         thing="The reason",

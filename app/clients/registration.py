@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.clients import forms
+from app.core.numbers import whole_number
 from app.standards import codes
 
 
@@ -161,7 +162,7 @@ def answers_from_form(form: forms.StepForm, the_step: Step) -> tuple[dict, set[s
         elif name in LIST_FIELDS:
             value = list(value or [])
         elif name == "birth_year_estimate":
-            value = int(value) if value else None
+            value = whole_number(value)  # checked by forms.a_year_of_birth
         else:
             value = value or None
         answers[name] = value

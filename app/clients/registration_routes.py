@@ -3,23 +3,25 @@ answers", possible duplicates, then the file, its first episode and its first as
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 
 from app import audit
 from app.access import requires
-from app.clients import bp, care, registration, service
-from app.clients.views import me
+from app.clients import access, allocation, assessments, bp, drafts, episodes, files, registration
+from app.clients.page_helpers import get_draft_or_404
+from app.clients.search import possible_duplicates
+from app.core.messages import saved, told
+from app.core.numbers import record_id
+from app.core.people import me
 from app.extensions import db
 from app.forms import Form
+from app.models import Client, Handover
 from app.needs import LIFE_AREAS
 from app.pages import render_page
 
 
-def _handover(handover_id: int | None):
-    if handover_id is None:
-        return None
-    handover_model = service._handover_model()
-    return db.session.get(handover_model, handover_id) if handover_model else None
+def _handover(handover_id: int | None) -> Handover | None:
+    return db.session.get(Handover, handover_id) if handover_id is not None else None
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -27,11 +29,11 @@ def _handover(handover_id: int | None):
 def new():
     form = Form()
     if form.validate_on_submit():
-        draft = service.create_draft(me())
+        draft = drafts.create_draft(me())
         return redirect(
             url_for("clients.registration_step", draft_id=draft.id, step_key="name"), 303
         )
-    return render_page("clients/new.html", form=form, drafts=service.my_drafts(me()))
+    return render_page("clients/new.html", form=form, drafts=drafts.my_drafts(me()))
 
 
 @bp.route("/start-from-handover/<int:handover_id>")
@@ -42,18 +44,16 @@ def start_from_handover(handover_id: int):
     handover = _handover(handover_id)
     if handover is None or handover.picked_up_by_id != me().id:
         abort(404)
-    if handover.client_id and service.can_open(
-        me(), db.session.get(service.Client, handover.client_id)
-    ):
+    if handover.client_id and access.can_open(me(), db.session.get(Client, handover.client_id)):
         return redirect(url_for("clients.file", client_id=handover.client_id), 303)
-    existing = next((d for d in service.my_drafts(me()) if d.handover_id == handover.id), None)
+    existing = next((d for d in drafts.my_drafts(me()) if d.handover_id == handover.id), None)
     if existing is None:
         answers = {
             "nickname": handover.name or None,
             "phone": handover.phone or None,
-            "_handover": care.assessment_from_handover(handover),
+            "_handover": assessments.assessment_from_handover(handover),
         }
-        existing = service.create_draft(me(), answers=answers, handover_id=handover.id)
+        existing = drafts.create_draft(me(), answers=answers, handover_id=handover.id)
         audit.record(
             "client.draft_from_handover", record=existing, detail={"handover_id": handover.id}
         )
@@ -63,7 +63,7 @@ def start_from_handover(handover_id: int):
 
 
 def _open_draft(draft_id: int, *, lock: bool = False):
-    draft = service.get_draft_or_404(draft_id, lock=lock)
+    draft = get_draft_or_404(draft_id, lock=lock)
     if draft.status == "done" and draft.result_id:
         return draft, redirect(url_for("clients.file", client_id=draft.result_id), 303)
     if draft.status != "open":
@@ -86,9 +86,9 @@ def registration_step(draft_id: int, step_key: str):
         stopping = request.form.get("then") == "stop"
         if form.validate():
             values, said, unsaid = registration.answers_from_form(form, the_step)
-            service.save_draft_answers(draft, values, said, unsaid)
+            drafts.save_draft_answers(draft, values, said, unsaid)
             if stopping:
-                flash("Draft kept. You can carry on from Find a person.")
+                saved("Draft kept. You can carry on from Find a person.")
                 return redirect(url_for("clients.search"), 303)
             following = registration.next_step(step_key)
             if following is None or request.form.get("then") == "check":
@@ -126,18 +126,19 @@ def registration_check(draft_id: int):
     answers = draft.answers or {}
     not_said = answers.get("_not_said", [])
     dismissed = answers.get("_not_duplicates", [])
-    duplicates = service.possible_duplicates(me(), answers, ignore=dismissed)
+    duplicates = possible_duplicates(me(), answers, ignore=dismissed)
     if duplicates and request.method == "GET":
         _audit_duplicates_shown(draft, duplicates)
     form = Form()
     problem = None
     if form.validate_on_submit():
         action, _, value = request.form.get("action", "").partition(":")
-        if action == "someone_else" and value.isdigit():
-            draft.answers = {**answers, "_not_duplicates": [*dismissed, int(value)]}
+        chosen = record_id(value)
+        if action == "someone_else" and chosen is not None:
+            draft.answers = {**answers, "_not_duplicates": [*dismissed, chosen]}
             return redirect(url_for("clients.registration_check", draft_id=draft.id), 303)
-        if action == "same" and value.isdigit():
-            return _same_person(draft, int(value), duplicates)
+        if action == "same" and chosen is not None:
+            return _same_person(draft, chosen, duplicates)
         if action == "make":
             if not (answers.get("given_name") or answers.get("nickname")):
                 problem = "Enter a first name or a nickname before you make the file"
@@ -172,21 +173,21 @@ def _audit_duplicates_shown(draft, duplicates) -> None:
 
 def _make_file(draft):
     user = me()
-    client = service.create_client(draft.answers, user)
+    client = files.create_client(draft.answers, user)
     if user.role in ("worker", "senior"):
-        service.allocate(client, user, reason="Did the intake", by=user)
-    care.open_episode(client, user=user)
+        allocation.allocate(client, user, reason="Did the intake", by=user)
+    episode = episodes.open_episode(client, user=user)
     first = (draft.answers or {}).get("_handover")
     if first and (first.get("needs") or first.get("summary") or first.get("support_level")):
-        care.save_assessment(client, first, user)
+        assessments.save_assessment(client, first, user, episode=episode)
     handover = _handover(draft.handover_id)
     if handover is not None:
         handover.client_id = client.id
         if client.worker_id is None:
-            service.allocate(client, user, reason="Picked up at the front desk", by=user)
+            allocation.allocate(client, user, reason="Picked up at the front desk", by=user)
     draft.status = "done"
     draft.result_id = client.id
-    flash(f"File made for {client.name}.")
+    saved(f"File made for {client.name}.")
     return redirect(url_for("clients.file", client_id=client.id), 303)
 
 
@@ -202,14 +203,14 @@ def _same_person(draft, client_id: int, duplicates):
     audit.record(
         "client.draft_matched", record=client, client_id=client.id, detail={"draft_id": draft.id}
     )
-    if service.can_open(me(), client):
-        added = service.fill_gaps(client, draft.answers or {})
-        flash(
+    if access.can_open(me(), client):
+        added = files.fill_gaps(client, draft.answers or {})
+        told(
             "No new file made. This is their file."
             + (" We added the new answers it did not have." if added else "")
         )
         return redirect(url_for("clients.file", client_id=client.id), 303)
-    flash("No new file made. This file is not yours: say why you need to open it.")
+    told("No new file made. This file is not yours: say why you need to open it.")
     return redirect(url_for("clients.cover", client_id=client.id), 303)
 
 
@@ -220,6 +221,6 @@ def registration_drop(draft_id: int):
     if done:
         return done
     if Form().validate_on_submit():
-        service.drop_draft(draft)
-        flash("Draft thrown away.")
+        drafts.drop_draft(draft)
+        saved("Draft thrown away.")
     return redirect(url_for("clients.search"), 303)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 
 from app import audit, clock
-from app.access import requires
-from app.clients import bp, care, consents, registration, requests, service
+from app.access import get_or_404, requires
+from app.clients import assessments, bp, consents, episodes, files, registration, requests
 from app.clients.forms import REQUEST_KINDS, AccessRequestForm, AccessRequestUpdateForm
+from app.clients.page_helpers import get_client_for_current_user, header, open_client
 from app.clients.timeline import timeline_query
-from app.clients.views import header, me, open_client
+from app.core.messages import refused, saved, told
+from app.core.people import me
 from app.extensions import db
 from app.forms import Form
 from app.models import AccessRequest
@@ -22,7 +24,7 @@ from app.standards import codes
 @requires("clients.open")
 def access_requests(client_id: int):
     if request.method == "POST":
-        client = service.get_client_for_current_user(client_id)
+        client = get_client_for_current_user(client_id)
     else:
         client = open_client(client_id, "requests")
     form = AccessRequestForm()
@@ -34,7 +36,7 @@ def access_requests(client_id: int):
             asked_for=form.asked_for.data or None,
             user=me(),
         )
-        flash("Request saved. The deadlines show on the file until it is done.")
+        saved("Request saved. The deadlines show on the file until it is done.")
         return redirect(url_for("clients.access_requests", client_id=client.id), 303)
     rows = []
     for r in requests.requests_for(client):
@@ -55,10 +57,8 @@ def access_requests(client_id: int):
 @bp.route("/<int:client_id>/requests/<int:request_id>", methods=["POST"])
 @requires("clients.open")
 def access_request_update(client_id: int, request_id: int):
-    client = service.get_client_for_current_user(client_id)
-    record = db.session.get(AccessRequest, request_id)
-    if record is None or record.client_id != client.id:
-        abort(404)
+    client = get_client_for_current_user(client_id)
+    record = get_or_404(AccessRequest, request_id, visible=lambda r: r.client_id == client.id)
     # The page has one of these forms per request, so its fields carry a prefix; the CSRF
     # token (not prefixed) is checked by a plain Form.
     form = AccessRequestUpdateForm(prefix=f"r{record.id}", meta={"csrf": False})
@@ -70,12 +70,12 @@ def access_request_update(client_id: int, request_id: int):
         )
         words = requests.STEP_WORDS[form.step.data]
         if already is None:
-            flash(f"{words}: saved.")
+            saved(f"{words}: saved.")
         else:
             added = " What you wrote is added to what happened." if form.outcome.data else ""
-            flash(f"{words}: this was saved already, for {already.day} {already:%B %Y}.{added}")
+            told(f"{words}: this was saved already, for {already.day} {already:%B %Y}.{added}")
     else:
-        flash("Enter a real date that is today or before, then try again.")
+        refused("Enter a real date that is today or before, then try again.")
     return redirect(url_for("clients.access_requests", client_id=client.id), 303)
 
 
@@ -83,11 +83,11 @@ def access_request_update(client_id: int, request_id: int):
 @requires("clients.open")
 def copy(client_id: int):
     """A printable copy of everything the person may see, including who opened the file."""
-    client = service.get_client_for_current_user(client_id)
+    client = get_client_for_current_user(client_id)
     form = Form()
     if form.validate_on_submit():
         requests.record_copy_given(client, me())
-        flash(f"Saved: {client.name} was given a copy of their file.")
+        saved(f"Saved: {client.name} was given a copy of their file.")
         return redirect(url_for("clients.file", client_id=client.id), 303)
     audit.record("client.copy_viewed", record=client, client_id=client.id)
     answers = registration.answers_of_client(client)
@@ -99,11 +99,11 @@ def copy(client_id: int):
         consents=consents.consents_for(client),
         consent_status=consents.status,
         status_words=consents.STATUS_WORDS,
-        episodes=care.episodes(client),
-        assessments=care.assessment_history(client),
+        episodes=episodes.episodes(client),
+        assessments=assessments.assessment_history(client),
         timeline=db.session.scalars(timeline_query(client)).all(),
         openings=requests.openings(client),
-        history=service.change_history(client),
+        history=files.change_history(client),
         requests_made=requests.requests_for(client),
         kinds=REQUEST_KINDS,
         label_of=registration.label_of,

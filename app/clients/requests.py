@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from app import audit, clock
 from app.clients.timeline import add_to_timeline
+from app.core.people import users_by_id
 from app.extensions import db
-from app.models import AccessRequest, AuditEvent, User
+from app.models import AccessRequest, AuditEvent
 
 ANSWER_WITHIN_DAYS = 14
 ACCESS_WITHIN_DAYS = 30
@@ -116,13 +117,6 @@ def update_request(
     return already
 
 
-def open_requests_query(client_ids_condition=None):
-    query = select(AccessRequest).where(AccessRequest.done_on.is_(None))
-    if client_ids_condition is not None:
-        query = query.where(client_ids_condition)
-    return query.order_by(AccessRequest.received_on)
-
-
 # --- who opened the file, and giving the person a copy -------------------------------------
 
 
@@ -147,10 +141,13 @@ def openings(client) -> list[Opening]:
         .where(AuditEvent.client_id == client.id, AuditEvent.action.in_(OPENING_WORDS))
         .order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
     ).all()
-    ids = {e.created_by_id for e in events if e.created_by_id}
-    names = {u.id: u.display_name for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
+    people = users_by_id(e.created_by_id for e in events)
     return [
-        Opening(e.created_at, names.get(e.created_by_id, "The system"), OPENING_WORDS[e.action])
+        Opening(
+            e.created_at,
+            people[e.created_by_id].display_name if e.created_by_id in people else "The system",
+            OPENING_WORDS[e.action],
+        )
         for e in events
     ]
 

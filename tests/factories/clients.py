@@ -78,7 +78,7 @@ def make_assessment(session, client, **fields) -> Assessment:
         **fields,
     )
     session.add(assessment)
-    # As saving one in the app does (app.clients.care.keep_support_level).
+    # As saving one in the app does (app.clients.assessments.keep_support_level).
     session.execute(
         update(Client).where(Client.id == client.id).values(support_level=assessment.support_level)
     )

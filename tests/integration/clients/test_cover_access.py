@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app import clock
-from app.clients import service
+from app.clients import cover as cover_rules
 from app.models import (
     AllocationRequest,
     Appointment,
@@ -134,7 +134,7 @@ def test_2_unreviewed_openings_older_than_7_days_are_flagged_to_the_manager(
     dan = make_user(db_session, "worker", display_name="Dan Kelly")
     alex = an_experienced_worker(db_session, display_name="Alex Murray")
     old, new = make_client(db_session, dan, nickname="Tam"), make_client(db_session, dan)
-    for person, days in ((old, service.REVIEW_WITHIN_DAYS + 1), (new, 1)):
+    for person, days in ((old, cover_rules.REVIEW_WITHIN_DAYS + 1), (new, 1)):
         db_session.add(
             CoverAccess(
                 client_id=person.id,
@@ -407,7 +407,7 @@ def test_4_a_senior_can_say_no_and_nothing_changes(client, sign_in_as, db_sessio
 def test_5_a_new_worker_asks_a_senior_and_has_no_access_until_the_yes(
     client, sign_in_as, db_session, fetch, frozen_clock
 ):
-    assert service.NEW_WORKER_DAYS == 14
+    assert cover_rules.NEW_WORKER_DAYS == 14
     person = make_client(db_session, make_user(db_session, "worker"), nickname="Tam")
     new = make_user(
         db_session, "worker", display_name="Kit New", created_at=clock.now() - timedelta(days=13)

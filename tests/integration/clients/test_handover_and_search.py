@@ -144,7 +144,7 @@ def test_search_is_quick_at_fifty_thousand_files(client, sign_in_as, db_session)
 
 
 def test_name_search_uses_the_index(app, db_session):
-    from app.clients.service import parse_search, search_query
+    from app.clients.search import parse_search, search_query
 
     query = search_query(parse_search("sam"))
     with app.app_context():

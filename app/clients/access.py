@@ -1,0 +1,81 @@
+"""Who may open a client file, and how much of it: the one rule, used by every area.
+
+"full": seniors, the manager, the file's worker (or who picked up its handover).
+"cover": a worker who opened it today with a reason; they see part of the file.
+None: not theirs to see (a 404).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, exists, false, or_, select, true
+
+from app import clock
+from app.access import SENIORS, can
+from app.extensions import db
+from app.models import Client, CoverAccess, Handover
+
+FULL = "full"
+COVER = "cover"
+
+
+def _picked_up_by(user) -> Select:
+    return select(Handover.client_id).where(
+        Handover.picked_up_by_id == user.id, Handover.client_id.is_not(None)
+    )
+
+
+def _covering(user) -> Select:
+    return select(CoverAccess.client_id).where(
+        CoverAccess.user_id == user.id,
+        CoverAccess.state == "open",
+        CoverAccess.until > clock.now(),
+    )
+
+
+def visible_condition(user, *, with_cover: bool = True):
+    """A WHERE clause: the clients this person may open."""
+    if not getattr(user, "is_authenticated", False) or not can("clients.open", user):
+        return false()
+    if user.role in SENIORS:
+        return true()
+    own = [Client.worker_id == user.id, Client.id.in_(_picked_up_by(user))]
+    if with_cover:
+        own.append(Client.id.in_(_covering(user)))
+    return or_(*own)
+
+
+def is_own(user, client) -> bool:
+    """Allocated to them, or a handover they picked up (not counting cover)."""
+    if client.worker_id == user.id:
+        return True
+    return db.session.scalar(
+        select(exists().where(Client.id == client.id, Client.id.in_(_picked_up_by(user))))
+    )
+
+
+def has_cover(user, client) -> bool:
+    return db.session.scalar(
+        select(
+            exists().where(
+                CoverAccess.client_id == client.id, CoverAccess.client_id.in_(_covering(user))
+            )
+        )
+    )
+
+
+def access_level(user, client) -> str | None:
+    """FULL, COVER or None (see the module's docstring)."""
+    if client is None or not getattr(user, "is_authenticated", False):
+        return None
+    if not can("clients.open", user):
+        return None
+    if user.role in SENIORS or is_own(user, client):
+        return FULL
+    if has_cover(user, client):
+        return COVER
+    return None
+
+
+def can_open(user, client) -> bool:
+    """True when this person may open this file (fully or while covering)."""
+    return access_level(user, client) is not None

@@ -1,0 +1,157 @@
+"""Finding a file: what a search means, the files it shows (others' files only as "someone
+with this name"), and the files a new registration may duplicate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, and_, or_, select
+
+from app.access import can
+from app.clients import registration
+from app.clients.access import can_open, visible_condition
+from app.extensions import db
+from app.models import Client
+
+DATE_TEXT = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$", re.ASCII)
+DATE_IN_TEXT = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", re.ASCII)
+NAME_LETTERS_TO_LOOK_WIDER = 3
+
+
+@dataclass
+class Search:
+    names: list[str]
+    born_on: date | None
+    phone: str | None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.names or self.born_on or self.phone)
+
+    @property
+    def wide(self) -> bool:
+        """At least three letters of a name: enough to show files that are not the worker's.
+
+        A letter or two, a date of birth or a phone number alone would list strangers.
+        """
+        return any(len(word) >= NAME_LETTERS_TO_LOOK_WIDER for word in self.names)
+
+
+def parse_search(text: str) -> Search:
+    """Words are names; "5/3/1980" (or 5-3-1980, 5 3 1980) is a date of birth; long
+    numbers are a phone number."""
+    text = (text or "").strip()
+    born = None
+    match = DATE_TEXT.search(text) or DATE_IN_TEXT.search(text)
+    if match:
+        try:
+            born = date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            born = None
+        text = text.replace(match.group(0), " ")
+    digits = "".join(re.findall(r"[0-9+]", text))
+    phone = registration.phone_digits(digits) if len(re.sub(r"[^0-9]", "", digits)) >= 6 else None
+    words = [registration.search_text(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", text)]
+    return Search(names=[w for w in words if w], born_on=born, phone=phone)
+
+
+def _name_matches(word: str):
+    prefix = word + "%"
+    return or_(
+        Client.search_given.like(prefix),
+        Client.search_family.like(prefix),
+        Client.search_nickname.like(prefix),
+    )
+
+
+def search_query(search: Search) -> Select:
+    """Clients matching every part of the search (names start with each word)."""
+    query = select(Client)
+    for word in search.names:
+        query = query.where(_name_matches(word))
+    if search.born_on:
+        query = query.where(
+            or_(
+                Client.born_on == search.born_on,
+                and_(Client.born_on.is_(None), Client.birth_year_estimate == search.born_on.year),
+            )
+        )
+    if search.phone:
+        query = query.where(
+            or_(Client.phone_digits == search.phone, Client.phone2_digits == search.phone)
+        )
+    return query.order_by(Client.search_given, Client.search_family, Client.id)
+
+
+@dataclass
+class Found:
+    client: Client
+    own: bool  # false: not theirs to open; shown only as "someone with this name"
+
+
+@dataclass
+class Results:
+    found: list[Found]
+    looked_wider: bool  # false: the search was too short to show files that are not theirs
+
+    @property
+    def own(self) -> list[Found]:
+        return [f for f in self.found if f.own]
+
+    @property
+    def others(self) -> list[Found]:
+        return [f for f in self.found if not f.own]
+
+
+def find_clients(user, text: str, *, limit: int = 50) -> Results:
+    """The files they may open, in full; others only for a search with three letters of a
+    name, so a worker cannot list every client a letter at a time."""
+    search = parse_search(text)
+    sees_all = can("clients.see_all", user)
+    looked_wider = sees_all or search.wide
+    if search.empty:
+        return Results([], looked_wider)
+    may_open = select(Client.id).where(visible_condition(user))
+    query = search_query(search)
+    mine = query.where(Client.id.in_(may_open)).limit(limit)
+    found = [Found(c, True) for c in db.session.scalars(mine)]
+    if looked_wider and not sees_all:
+        # Others are matched by name alone: a date of birth or phone number typed beside the
+        # name must not be confirmed for a file the person may not open.
+        by_name = search_query(Search(names=search.names, born_on=None, phone=None))
+        others = by_name.where(Client.id.not_in(may_open)).limit(limit)
+        found += [Found(c, False) for c in db.session.scalars(others)]
+    return Results(found, looked_wider)
+
+
+def my_clients_query(user) -> Select:
+    return (
+        select(Client)
+        .where(Client.worker_id == user.id)
+        .order_by(Client.search_nickname, Client.search_given, Client.id)
+    )
+
+
+def possible_duplicates(user, answers: dict, *, ignore: list[int] | None = None) -> list[Found]:
+    """Files that may be the same person: same name or nickname and date of birth, or
+    the same phone number. `own` is false for a file this person may not open: the page
+    then names only its worker, so typing a phone number does not tell who has it."""
+    names = {registration.search_text(answers.get(k)) for k in ("given_name", "nickname")} - {None}
+    conditions = []
+    born = answers.get("born_on")
+    if names and born:
+        born_on = date.fromisoformat(born)
+        name_match = or_(Client.search_given.in_(names), Client.search_nickname.in_(names))
+        conditions.append(and_(name_match, Client.born_on == born_on))
+    for phone in (answers.get("phone"), answers.get("phone2")):
+        digits = registration.phone_digits(phone)
+        if digits:
+            conditions.append(or_(Client.phone_digits == digits, Client.phone2_digits == digits))
+    if not conditions:
+        return []
+    query = select(Client).where(or_(*conditions)).order_by(Client.id).limit(20)
+    if ignore:
+        query = query.where(Client.id.not_in(ignore))
+    return [Found(c, can_open(user, c)) for c in db.session.scalars(query)]
