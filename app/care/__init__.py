@@ -3,29 +3,42 @@ aid, advocacy, closing an episode, and the worker's home ("My work")."""
 
 from flask import Blueprint
 
-from app.demo import REAL_DATA_MODELS
+from app.core.areas import Area, DemoStep, Panel, Tile
 from app.models import AdvocacyIssue, AidGiven, Appointment, CaseNote, Plan, Referral
 
 bp = Blueprint("care", __name__)
 
-for _model in (Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue):
-    if _model not in REAL_DATA_MODELS:
-        REAL_DATA_MODELS.append(_model)
+AREA = Area(
+    blueprint=bp,
+    demo=(DemoStep(50, "care", "app.care.demo:make_demo_care"),),
+    tiles=(
+        Tile(30, "My work", "worker", "care.my_work", "clients.open", "Today, my people and notes"),
+    ),
+    panels=(
+        Panel(20, "care/_panel_today.html", "clients.open", "app.care.panels:today_at_a_glance"),
+    ),
+    real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue),
+)
 
 
 @bp.app_context_processor
 def care_helpers():
-    """`care_summary(client)` for the header of a file (plan review, next appointment)."""
-    from app.care.service import summary_for
+    """For the client area's pages, which may not import care (care builds on clients):
+    `care_summary(client)` for the header of a file (plan review, next appointment), and
+    `care_cover(client)` for the narrow view someone covering sees."""
+    from app.care.caseload import cover_summary, summary_for
 
-    return {"care_summary": summary_for}
+    return {"care_summary": summary_for, "care_cover": cover_summary}
 
 
 from app.care import (  # noqa: E402,F401
+    advocacy_routes,
+    aid_routes,
     appointment_routes,
     closing_routes,
+    goal_routes,
     note_routes,
     plan_routes,
-    support_routes,
+    referral_routes,
     work_routes,
 )

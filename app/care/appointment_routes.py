@@ -3,20 +3,28 @@ afterwards, or cancel it."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 
 from app import clock, locking
 from app.access import requires
-from app.care import appointments, bp, words
-from app.care.common import EpisodeClosed, Refused, is_editable, local_moment, open_episode
-from app.care.forms import AppointmentForm, OutcomeForm, parse_time
-from app.care.support import active_partners
-from app.care.views import an_id, closed_page, header, load_client, me, record_of
-from app.core.messages import saved
+from app.care import appointments, bp, partner_services, words
+from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
+from app.care.forms import AppointmentForm, OutcomeForm
+from app.care.page_helpers import (
+    closed_page,
+    header,
+    load_client,
+    no_episode,
+    partner_choices,
+    record_of,
+)
+from app.care.times import local_moment
+from app.core.messages import refused, saved
+from app.core.numbers import record_id
+from app.core.people import me, user_by_id
 from app.core.saving import change_from_form
-from app.extensions import db
-from app.forms import Form
-from app.models import Appointment, Partner, Referral, User
+from app.forms import Form, parse_time
+from app.models import Appointment, Referral
 from app.models.care import TRANSPORT
 from app.pages import render_page
 
@@ -43,9 +51,7 @@ def appointment_list(client_id: int):
 
 
 def _choices(form) -> None:
-    form.partner_id.choices = [("", "Someone else (write who below)")] + [
-        (str(p.id), p.name) for p in active_partners()
-    ]
+    partner_choices(form.partner_id, "Someone else (write who below)")
     form.worker_id.choices = [("", "No worker going")] + [
         (str(u.id), u.display_name) for u in appointments.workers_to_go()
     ]
@@ -56,14 +62,12 @@ def _choices(form) -> None:
 def appointment_new(client_id: int):
     client = load_client(client_id, "new appointment", cover_ok=True)
     if open_episode(client) is None:
-        if request.method == "POST":
-            return closed_page(client, AppointmentForm(), _list_url(client))
-        flash("There is no open episode of care. Open a new episode to book appointments.")
-        return redirect(url_for("clients.episodes", client_id=client.id), 303)
+        sent = AppointmentForm() if request.method == "POST" else None
+        return no_episode(client, sent, _list_url(client))
     form = AppointmentForm()
     _choices(form)
     referral = None
-    referral_id = an_id(request.values.get("referral")) or an_id(form.referral_id.data)
+    referral_id = record_id(request.values.get("referral")) or record_id(form.referral_id.data)
     if referral_id:
         referral = record_of(Referral, referral_id, client)
     if request.method == "GET":
@@ -73,12 +77,13 @@ def appointment_new(client_id: int):
             form.partner_id.data = str(referral.partner_id)
             form.referral_id.data = str(referral.id)
     if form.validate_on_submit():
-        partner_id = int(form.partner_id.data) if form.partner_id.data else None
-        worker_id = int(form.worker_id.data) if form.worker_id.data else None
-        if worker_id is not None and db.session.get(User, worker_id) is None:
+        partner_id = record_id(form.partner_id.data)
+        worker_id = record_id(form.worker_id.data)
+        if worker_id is not None and user_by_id(worker_id) is None:
             abort(404)
-        try:
-            appointments.create_appointment(
+        outcome = change_from_form(
+            form,
+            lambda: appointments.create_appointment(
                 client,
                 appointments.AppointmentData(
                     starts_at=local_moment(form.on_day.data, parse_time(form.at_time.data)),
@@ -91,16 +96,15 @@ def appointment_new(client_id: int):
                     referral_id=referral.id if referral else None,
                 ),
                 me(),
-            )
-        except EpisodeClosed:
+            ),
+        )
+        if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, _list_url(client))
-        except Refused as refused:
-            if refused.message == appointments.OUT_OF_RANGE:
-                form.on_day.errors.append(refused.message)
-            else:
-                form.form_errors.append(refused.message)
-        else:
-            flash("Appointment booked.")
+        if outcome.refusal is not None and outcome.refusal.message == appointments.OUT_OF_RANGE:
+            form.form_errors.remove(outcome.refusal.message)  # said beside the day
+            form.on_day.errors.append(outcome.refusal.message)
+        if outcome.saved:
+            saved("Appointment booked.")
             return redirect(_list_url(client), 303)
     return render_page("care/appointment_form.html", form=form, referral=referral, **header(client))
 
@@ -113,8 +117,8 @@ def appointment(client_id: int, appointment_id: int):
     return render_page(
         "care/appointment.html",
         record=record,
-        partner=db.session.get(Partner, record.partner_id) if record.partner_id else None,
-        going=db.session.get(User, record.worker_id) if record.worker_id else None,
+        partner=partner_services.partner(record.partner_id),
+        going=user_by_id(record.worker_id),
         transport=TRANSPORT,
         editable=is_editable(record),
         started=record.starts_at <= clock.now(),
@@ -146,7 +150,7 @@ def appointment_outcome(client_id: int, appointment_id: int):
     if not is_editable(record):
         if request.method == "POST":
             return closed_page(client, OutcomeForm(), back)
-        flash("This episode of care is closed, so it cannot change.")
+        refused("This episode of care is closed, so it cannot change.")
         return redirect(back, 303)
     if request.method == "GET":
         form = _outcome_shown(record)
@@ -197,14 +201,16 @@ def appointment_cancel(client_id: int, appointment_id: int):
     client = load_client(client_id, "cancel appointment")
     record = record_of(Appointment, appointment_id, client)
     back = url_for("care.appointment", client_id=client.id, appointment_id=record.id)
-    if not Form().validate_on_submit():
+    form = Form()
+    if not form.validate_on_submit():
         abort(400)
-    try:
-        appointments.cancel_appointment(record, user=me(), client=client)
-    except EpisodeClosed:
+    outcome = change_from_form(
+        form, lambda: appointments.cancel_appointment(record, user=me(), client=client)
+    )
+    if isinstance(outcome.refusal, EpisodeClosed):
         return closed_page(client, back_url=back)
-    except Refused as refused:
-        flash(refused.message)
+    if outcome.refusal is not None:
+        refused(outcome.refusal.message)
     else:
-        flash("Appointment cancelled.")
+        saved("Appointment cancelled.")
     return redirect(back, 303)

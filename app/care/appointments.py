@@ -10,16 +10,14 @@ from sqlalchemy import and_, or_, select
 
 from app import clock
 from app.care import notes
-from app.care.common import (
-    Refused,
-    day_bounds,
-    episode_for_new_record,
-    log,
-    must_be_editable,
-)
+from app.care.episode_rules import episode_for_new_record, log, must_be_editable
+from app.care.times import day_bounds
+from app.core.people import users_by_id
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import Appointment, Client, Episode, Partner, User
 from app.models.care import TRANSPORT
+from app.templating import when
 
 EARLIEST = timedelta(days=365)  # an appointment written up afterwards: up to a year ago
 LATEST = timedelta(days=2 * 365)  # booked ahead: up to two years
@@ -50,9 +48,7 @@ def who_with(appointment: Appointment, partner: Partner | None = None) -> str:
 
 
 def _describe(appointment: Appointment) -> str:
-    local = appointment.starts_at.astimezone(clock.CANBERRA)
-    hour = f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
-    return f"{local:%A} {local.day} {local:%B}, {hour} with {who_with(appointment)}"
+    return f"{when(appointment.starts_at)} with {who_with(appointment)}"
 
 
 def create_appointment(client, data: AppointmentData, user) -> Appointment:
@@ -227,10 +223,8 @@ def waiting_for_outcome(worker_id: int, *, limit: int = 30):
 
 
 def people_going(appointments) -> dict[int, User]:
-    ids = {a.worker_id for a in appointments if a.worker_id}
-    if not ids:
-        return {}
-    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
+    """{worker id: User} of the workers going to these appointments."""
+    return users_by_id(a.worker_id for a in appointments)
 
 
 def partners_of(appointments) -> dict[int, Partner]:

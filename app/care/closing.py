@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app import clock
-from app.care.common import Refused
-from app.clients import care as client_care
-from app.clients import service as client_service
+from app.clients import public as clients
+from app.core.saving import Refused
 from app.models import Episode
 from app.standards import codes
 
@@ -60,7 +59,7 @@ def step(key: str) -> Step | None:
 
 def start_draft(client, episode: Episode, user):
     """A draft holding what the episode has now, or this worker's draft already started."""
-    for draft in client_service.my_drafts(user, DRAFT_KIND):
+    for draft in clients.my_drafts(user, DRAFT_KIND):
         if draft.client_id == client.id and (draft.answers or {}).get("episode_id") == episode.id:
             return draft
     answers = {
@@ -70,7 +69,7 @@ def start_draft(client, episode: Episode, user):
         "principal_drug": episode.principal_drug,
         "closed_on": clock.today().isoformat(),
     }
-    return client_service.create_draft(user, kind=DRAFT_KIND, client=client, answers=answers)
+    return clients.create_draft(user, kind=DRAFT_KIND, client=client, answers=answers)
 
 
 def missing(answers: dict) -> list[str]:
@@ -134,10 +133,10 @@ def close(client, episode: Episode, answers: dict, user) -> None:
         raise Refused("The day it closed must be on or after the day it opened")
     if closed_on > clock.today():
         raise Refused("The day it closed must be today or in the past")
-    client_care.update_episode(
+    clients.update_episode(
         episode,
         main_treatment_type=int(answers["main_treatment_type"]),
         delivery_setting=int(answers["delivery_setting"]),
         principal_drug=answers.get("principal_drug") or None,
     )
-    client_care.close_episode(episode, closed_on=closed_on, reason=int(answers["reason"]), by=user)
+    clients.close_episode(episode, closed_on=closed_on, reason=int(answers["reason"]), by=user)

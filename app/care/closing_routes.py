@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 
 from app import clock
-from app.access import requires
+from app.access import get_or_404, requires
 from app.care import bp, closing
-from app.care.common import Refused, open_episode
-from app.care.forms import CLOSE_FORMS
-from app.care.views import header, load_client, me
-from app.clients import service as client_service
-from app.extensions import db
+from app.care.closing_forms import CLOSE_FORMS
+from app.care.episode_rules import open_episode
+from app.care.page_helpers import header, load_client, to_episodes
+from app.clients import public as clients
+from app.core.messages import saved, told
+from app.core.numbers import record_id
+from app.core.people import me
+from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import Episode
 from app.pages import render_page
@@ -38,8 +41,7 @@ def close_start(client_id: int):
     client = load_client(client_id, "close episode")
     episode = open_episode(client)
     if episode is None:
-        flash("There is no open episode of care to close.")
-        return redirect(url_for("clients.episodes", client_id=client.id), 303)
+        return to_episodes(client)
     form = Form()
     if form.validate_on_submit():
         draft = closing.start_draft(client, episode, me())
@@ -51,12 +53,11 @@ def close_start(client_id: int):
 
 
 def _draft_and_episode(client, draft_id: int, *, lock: bool = False):
-    draft = client_service.get_draft_or_404(draft_id, kind=closing.DRAFT_KIND, lock=lock)
+    draft = clients.get_draft_or_404(draft_id, kind=closing.DRAFT_KIND, lock=lock)
     if draft.client_id != client.id:
         abort(404)
-    episode = db.session.get(Episode, (draft.answers or {}).get("episode_id") or 0)
-    if episode is None or episode.client_id != client.id:
-        abort(404)
+    episode_id = record_id((draft.answers or {}).get("episode_id")) or 0
+    episode = get_or_404(Episode, episode_id, visible=lambda e: e.client_id == client.id)
     return draft, episode
 
 
@@ -79,7 +80,7 @@ def close_step(client_id: int, draft_id: int, step_key: str):
     if the_step is None or step_key == "check":
         abort(404)
     if draft.status != "open" or not episode.is_open:
-        flash("This episode of care is closed.")
+        told("This episode of care is closed.")
         return redirect(_episode_url(client, episode.id), 303)
     number = closing.STEP_KEYS.index(step_key)
     form_class = CLOSE_FORMS[step_key]
@@ -94,7 +95,7 @@ def close_step(client_id: int, draft_id: int, step_key: str):
         draft.updated_at = clock.now()
         then = request.form.get("then")
         if then == "stop":
-            flash("Draft kept. Tap Start to carry on where you stopped.")
+            saved("Draft kept. Tap Start to carry on where you stopped.")
             return redirect(url_for("care.close_start", client_id=client.id), 303)
         if then == "check" or number + 1 == len(closing.STEPS):
             return redirect(
@@ -139,21 +140,18 @@ def close_check(client_id: int, draft_id: int):
     client = load_client(client_id, "close episode check")
     draft, episode = _draft_and_episode(client, draft_id, lock=request.method == "POST")
     if draft.status == "done" or not episode.is_open:
-        flash("This episode of care is closed.")
+        told("This episode of care is closed.")
         return redirect(_episode_url(client, episode.id), 303)
     form = Form()
     answers = draft.answers or {}
     missing = closing.missing(answers)
     if form.validate_on_submit():
-        try:
-            closing.close(client, episode, answers, me())
-        except Refused as refused:
-            form.form_errors.append(refused.message)
-        else:
+        outcome = change_from_form(form, lambda: closing.close(client, episode, answers, me()))
+        if outcome.saved:
             draft.status = "done"
             draft.result_id = episode.id
             draft.updated_at = clock.now()
-            flash("Episode of care closed. It is kept as it was, and counts in the national data.")
+            saved("Episode of care closed. It is kept as it was, and counts in the national data.")
             return redirect(_episode_url(client, episode.id), 303)
     return render_page(
         "care/close_check.html",

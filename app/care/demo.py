@@ -8,20 +8,18 @@ Rows are made directly with their own dates, so the timeline reads in order.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
 from app import clock
-from app.care.common import add_months, local_moment, monday_of
+from app.care.demo_support import add_with_timeline, advocacy, aid, demo_moment, referrals
 from app.care.plans import snapshot
-from app.clients import consents
-from app.clients.timeline import add_to_timeline
-from app.demo import DemoContext, demo_area
+from app.care.times import add_months, monday_of
+from app.clients import public as clients
+from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import (
-    AdvocacyIssue,
-    AidGiven,
     Appointment,
     Assessment,
     CaseNote,
@@ -32,7 +30,6 @@ from app.models import (
     Partner,
     Plan,
     PlanVersion,
-    Referral,
 )
 
 # A need from the assessment -> a goal in the person's words, why, a risk, what helps, steps.
@@ -138,10 +135,6 @@ def _partners() -> dict[str, Partner]:
     return {p.name: p for p in db.session.scalars(select(Partner))}
 
 
-def _moment(day: date, hour: int, minute: int = 0) -> datetime:
-    return local_moment(day, time(hour, minute))
-
-
 def _plan_for(client, episode, needs, worker, today: date, n: int) -> None:
     agreed = min(episode.opened_on + timedelta(days=7), today)
     plan = Plan(
@@ -149,8 +142,8 @@ def _plan_for(client, episode, needs, worker, today: date, n: int) -> None:
         episode_id=episode.id,
         agreed_on=agreed,
         review_on=add_months(agreed, 3),
-        changed_at=_moment(agreed, 11),
-        created_at=_moment(agreed, 11),
+        changed_at=demo_moment(agreed, 11),
+        created_at=demo_moment(agreed, 11),
         created_by_id=worker.id,
     )
     db.session.add(plan)
@@ -161,16 +154,16 @@ def _plan_for(client, episode, needs, worker, today: date, n: int) -> None:
             number=1,
             changes=[f"Plan started. Review on {plan.review_on:%d/%m/%Y}"],
             snapshot=snapshot(plan),
-            created_at=_moment(agreed, 11),
+            created_at=demo_moment(agreed, 11),
             created_by_id=worker.id,
         )
     )
-    add_to_timeline(
+    clients.add_to_timeline(
         client,
         kind="plan_version",
         summary="Plan started",
         record=plan,
-        occurred_at=_moment(agreed, 11),
+        occurred_at=demo_moment(agreed, 11),
     )
     changes = []
     for position, need in enumerate([x for x in needs if x in GOALS][:3], start=1):
@@ -203,17 +196,17 @@ def _plan_for(client, episode, needs, worker, today: date, n: int) -> None:
             number=2,
             changes=changes,
             snapshot=snapshot(plan),
-            created_at=_moment(agreed, 11, 30),
+            created_at=demo_moment(agreed, 11, 30),
             created_by_id=worker.id,
         )
     )
-    plan.changed_at = _moment(agreed, 11, 30)  # writes the plan row: its version becomes 2
-    add_to_timeline(
+    plan.changed_at = demo_moment(agreed, 11, 30)  # writes the plan row: its version becomes 2
+    clients.add_to_timeline(
         client,
         kind="plan_version",
         summary="Plan: goals added",
         record=plan,
-        occurred_at=_moment(agreed, 11, 30),
+        occurred_at=demo_moment(agreed, 11, 30),
     )
 
 
@@ -230,10 +223,8 @@ def _note(client, episode, worker, when: datetime, kind: str, text: str, *, late
         created_at=written,
         created_by_id=worker.id,
     )
-    db.session.add(note)
-    db.session.flush()
     summary = "Case note" + (" (written late)" if late else "")
-    add_to_timeline(client, kind="case_note", summary=summary, record=note, occurred_at=when)
+    add_with_timeline(note, client, kind="case_note", summary=summary, occurred_at=when)
     return note
 
 
@@ -243,7 +234,7 @@ def _notes_for(client, episode, worker, today: date, n: int, *, quiet: bool) -> 
     step = 0
     last_day = episode.opened_on + timedelta(days=20) if quiet else today - timedelta(days=1)
     while day <= last_day:
-        when = _moment(day, 10 + step % 6, (step * 15) % 60)
+        when = demo_moment(day, 10 + step % 6, (step * 15) % 60)
         made.append(
             _note(
                 client,
@@ -260,13 +251,12 @@ def _notes_for(client, episode, worker, today: date, n: int, *, quiet: bool) -> 
     return made
 
 
-@demo_area(50, "care")
 def make_demo_care(context: DemoContext) -> None:
     today = clock.today()
     users = context.users
-    clients = context.made.get("clients") or []
+    people = context.made.get("clients") or []
     partners = _partners()
-    if not clients:
+    if not people:
         return
     episodes = {
         e.client_id: e
@@ -274,7 +264,7 @@ def make_demo_care(context: DemoContext) -> None:
     }
     quiet = {20, 22}  # no contact for over three months and nothing planned: to close
     all_notes = []
-    for n, client in enumerate(clients):
+    for n, client in enumerate(people):
         episode = episodes.get(client.id)
         worker = client.worker or users["worker"]
         if episode is None:
@@ -292,10 +282,10 @@ def make_demo_care(context: DemoContext) -> None:
         all_notes += _notes_for(client, episode, worker, today, n, quiet=n in quiet)
 
     _correct_one(all_notes)
-    _appointments(clients, episodes, users, partners, today, quiet)
-    _referrals(clients, episodes, users, partners, today)
-    _aid(clients, episodes, partners, today)
-    _advocacy(clients, episodes, users, partners, today)
+    _appointments(people, episodes, users, partners, today, quiet)
+    referrals(people, episodes, users, partners, today)
+    aid(people, episodes, partners, today)
+    advocacy(people, episodes, users, partners, today)
 
 
 def _correct_one(notes: list[CaseNote]) -> None:
@@ -317,18 +307,16 @@ def _correct_one(notes: list[CaseNote]) -> None:
         created_at=old.created_at + timedelta(days=1),
         created_by_id=old.created_by_id,
     )
-    db.session.add(fixed)
-    db.session.flush()
-    add_to_timeline(
+    add_with_timeline(
+        fixed,
         db.session.get(Client, old.client_id),
         kind="case_note_corrected",
         summary="Case note corrected",
-        record=fixed,
         occurred_at=fixed.created_at,
     )
 
 
-def _appointments(clients, episodes, users, partners, today: date, quiet) -> None:
+def _appointments(people, episodes, users, partners, today: date, quiet) -> None:
     """This week for each demo worker, with transport; a couple already past with nothing
     written afterwards, so "notes to write" has something in it."""
     monday = monday_of(today)
@@ -346,13 +334,13 @@ def _appointments(clients, episodes, users, partners, today: date, quiet) -> Non
             continue
         theirs = [
             (n, c)
-            for n, c in enumerate(clients)
+            for n, c in enumerate(people)
             if c.worker_id == worker.id and c.id in episodes and n not in quiet
         ]
         for j, (_n, client) in enumerate(theirs[:5]):
             # The first is today (so "Today" has something); the rest across the week.
             day = today if j == 0 else monday + timedelta(days=(j + w) % 5)
-            starts = _moment(day, 13 + w if j == 0 else 9 + (j * 2 + w) % 7, 30 if j % 2 else 0)
+            starts = demo_moment(day, 13 + w if j == 0 else 9 + (j * 2 + w) % 7, 30 if j % 2 else 0)
             partner = partners.get(places[(k + w) % len(places)])
             past = starts < clock.now()
             appointment = Appointment(
@@ -374,166 +362,11 @@ def _appointments(clients, episodes, users, partners, today: date, quiet) -> Non
                 appointment.what_happened = "Went well. They asked all their questions."
                 appointment.follow_up = "Call back about results next week."
                 appointment.outcome_at = starts + timedelta(hours=3)
-            db.session.add(appointment)
-            db.session.flush()
-            add_to_timeline(
+            add_with_timeline(
+                appointment,
                 client,
                 kind="appointment",
                 summary=f"Appointment booked with {partner.name if partner else 'their GP'}",
-                record=appointment,
                 occurred_at=appointment.created_at,
             )
             k += 1
-
-
-def _consent(client, partner, worker, today: date):
-    found = consents.current_consent_for(client, partner)
-    if found is not None:
-        return found
-    return consents.create_consent(
-        client,
-        {
-            "party_name": partner.name,
-            "relationship_to": "Partner service",
-            "contact_details": partner.phone,
-            "partner_id": partner.id,
-            "shares": ["client_here", "appointments"],
-            "how_given": "signed_paper",
-            "given_on": (today - timedelta(days=40)).isoformat(),
-        },
-        worker,
-    )
-
-
-def _referrals(clients, episodes, users, partners, today: date) -> None:
-    plan = [
-        (0, "Pathways Drug and Alcohol Service", "Wants to start bupe with a quick start", True),
-        (2, "Homeground Housing Help", "Needs a crisis bed and help with the housing form", True),
-        (4, "Money Matters Financial Counselling", "Payment cut off, debts piling up", False),
-        (9, "Capital Community Legal", "Court next month, needs a lawyer", True),
-        (12, "Northside Community Health", "Sore leg that needs a doctor", True),
-    ]
-    for n, name, reason, made in plan:
-        if n >= len(clients) or clients[n].id not in episodes or name not in partners:
-            continue
-        client, partner = clients[n], partners[name]
-        worker = client.worker or users["worker"]
-        consent = _consent(client, partner, worker, today)
-        referral = Referral(
-            client_id=client.id,
-            episode_id=episodes[client.id].id,
-            partner_id=partner.id,
-            referred_on=today - timedelta(days=20 + n),
-            reason=reason,
-            consent_id=consent.id,
-            appointment_made=made,
-            attended=True if made and n % 2 == 0 else None,
-            outcome="Seen, and booked in for a follow-up." if made and n % 2 == 0 else None,
-            created_by_id=worker.id,
-        )
-        db.session.add(referral)
-        db.session.flush()
-        add_to_timeline(
-            client,
-            kind="referral",
-            summary=f"Referred to {partner.name}",
-            record=referral,
-            occurred_at=_moment(referral.referred_on, 14),
-        )
-
-
-def _aid(clients, episodes, partners, today: date) -> None:
-    kinds = ("food", "vouchers", "clothes", "phone_credit", "linen", "tent_swag", "household")
-    sources = ("Homeground Housing Help", None, "Street Health Van", None)
-    for n, client in enumerate(clients):
-        episode = episodes.get(client.id)
-        if episode is None or n % 3 == 2:
-            continue
-        for m in range(1 + n % 3):
-            given = max(episode.opened_on, today - timedelta(days=15 + m * 31 + n))
-            kind = kinds[(n + m) % len(kinds)]
-            source = partners.get(sources[(n + m) % len(sources)] or "")
-            aid = AidGiven(
-                client_id=client.id,
-                episode_id=episode.id,
-                given_on=given,
-                kind=kind,
-                quantity=(1, 2, 1, 3)[(n + m) % 4],
-                partner_id=source.id if source else None,
-                created_by_id=client.worker_id,
-            )
-            db.session.add(aid)
-            db.session.flush()
-            add_to_timeline(
-                client,
-                kind="material_aid",
-                summary=f"Material aid: {aid.quantity} x {kind.replace('_', ' ')}",
-                record=aid,
-                occurred_at=_moment(given, 13),
-            )
-
-
-def _advocacy(clients, episodes, users, partners, today: date) -> None:
-    manager = users.get("manager")
-    pathways = partners.get("Pathways Drug and Alcohol Service")
-    systemic = AdvocacyIssue(
-        kind="systemic",
-        service=pathways.name if pathways else "OMT clinics",
-        partner_id=pathways.id if pathways else None,
-        issue="People on OMT are told there is a three month wait for take-away doses, "
-        "even when they are stable.",
-        status="waiting",
-        what_happened="Manager wrote to the clinic and to ACT Health.",
-        raised_on=today - timedelta(days=30),
-        created_by_id=users["worker"].id,
-    )
-    db.session.add(systemic)
-    db.session.flush()
-    for n in (0, 1, 6, 11):
-        if n >= len(clients) or clients[n].id not in episodes:
-            continue
-        client = clients[n]
-        issue = AdvocacyIssue(
-            kind="individual",
-            client_id=client.id,
-            episode_id=episodes[client.id].id,
-            service=systemic.service,
-            partner_id=systemic.partner_id,
-            issue="Asked for take-away doses to keep a job. Told to wait three months.",
-            what_happened="Spoke to the clinic nurse with them.",
-            status="open",
-            raised_on=today - timedelta(days=35 - n),
-            systemic_id=systemic.id,
-            created_by_id=client.worker_id,
-        )
-        db.session.add(issue)
-        db.session.flush()
-        add_to_timeline(
-            client,
-            kind="advocacy",
-            summary=f"Advocacy with {issue.service}",
-            record=issue,
-            occurred_at=_moment(issue.raised_on, 15),
-        )
-    if len(clients) > 5 and clients[5].id in episodes:
-        client = clients[5]
-        complaint = AdvocacyIssue(
-            kind="complaint",
-            client_id=client.id,
-            episode_id=episodes[client.id].id,
-            complaint_body="health_services",
-            issue="Treated badly at the emergency department and sent home in pain.",
-            what_happened="Complaint written together and sent in.",
-            status="lodged",
-            raised_on=today - timedelta(days=12),
-            created_by_id=client.worker_id or (manager.id if manager else None),
-        )
-        db.session.add(complaint)
-        db.session.flush()
-        add_to_timeline(
-            client,
-            kind="advocacy",
-            summary="Help with a complaint to Health Services Commissioner",
-            record=complaint,
-            occurred_at=_moment(complaint.raised_on, 15),
-        )

@@ -1,40 +1,22 @@
-"""Forms for care work: plans, notes, appointments, referrals, aid, advocacy, closing."""
+"""Forms for care work: plans, notes, appointments, referrals, aid, advocacy. (Closing an
+episode: app/care/closing_forms.py.)"""
 
 from __future__ import annotations
 
-import re
 from datetime import time, timedelta
 
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from app import clock
-from app.care import closing
 from app.care.notes import NOTE_LIMIT
 from app.care.plans import PRIORITIES, STEP_TOO_EARLY
-from app.forms import ChoiceField, DateField, Form, at_most, required
+from app.core.numbers import whole_number
+from app.forms import ChoiceField, DateField, Form, at_most, parse_time, required
 from app.locking import VersionField
 from app.models.care import AID_KINDS, COMPLAINT_BODIES, NOTE_KINDS, STEP_WHO, TRANSPORT
-from app.standards import codes
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
-TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$", re.I)
-
-
-def parse_time(text: str | None) -> time | None:
-    """'14:30', '2:30pm', '2.30 pm', '9am' as a time of day; None when it is not one."""
-    match = TIME.match((text or "").strip())
-    if not match:
-        return None
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    half = (match.group(3) or "").lower().replace(".", "")
-    if half:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if half == "pm" else 0)
-    if hour > 23 or minute > 59:
-        return None
-    return time(hour, minute)
 
 
 def a_time(form, field):
@@ -42,14 +24,21 @@ def a_time(form, field):
         raise ValidationError("Enter a time like 2:30pm or 14:30")
 
 
-def whole_number(low: int, high: int, thing: str):
+def a_number_from(low: int, high: int, thing: str):
+    """A whole number from `low` to `high` (ASCII digits only), when one is given."""
+
     def check(form, field):
-        if not field.data:
-            return
-        if not field.data.isdigit() or not low <= int(field.data) <= high:
+        if field.data and whole_number(field.data, low=low, high=high) is None:
             raise ValidationError(f"{thing} must be a number from {low} to {high}")
 
     return check
+
+
+def a_version(form, field):
+    """A button's plan version: a page that sends none, or a garbled one, is refused (400)."""
+    number, _, _ = str(field.data or "").partition(":")
+    if whole_number(number) is None:
+        raise ValidationError("This page is out of date. Open it again.")
 
 
 class PickField(SelectField):
@@ -93,13 +82,19 @@ class PlanStartForm(Form):
             raise ValidationError("The review day must be after the day you agreed the plan")
 
 
-class VersionForm(Form):
-    """Only the version of the plan the worker was looking at (for buttons)."""
+class PlanButtonForm(Form):
+    """A button on the plan page: only the version of the plan the worker was looking at."""
 
-    version = HiddenField()
+    version = VersionField(validators=[a_version])
 
 
-class PlanDatesForm(VersionForm):
+class PlanForm(Form):
+    """A form that changes the plan: it carries the plan's version (app/locking.py)."""
+
+    version = VersionField()
+
+
+class PlanDatesForm(PlanForm):
     agreed_on = DateField(
         "Day you agreed the plan", [required("Enter the day you agreed the plan")]
     )
@@ -120,7 +115,7 @@ class StepDates:
             raise ValidationError(f"{STEP_TOO_EARLY} ({self.plan_start:%d/%m/%Y})")
 
 
-class GoalEditForm(VersionForm):
+class GoalEditForm(PlanForm):
     words = _words(
         "The goal, in their words",
         1000,
@@ -153,7 +148,7 @@ class GoalForm(StepDates, GoalEditForm):
             raise ValidationError("Write which service does the step")
 
 
-class GoalChangeForm(VersionForm):
+class GoalChangeForm(PlanForm):
     words = _words(
         "Their new goal, in their words",
         1000,
@@ -163,7 +158,7 @@ class GoalChangeForm(VersionForm):
     why = _words("Why it matters to them now (optional)")
 
 
-class StepForm(StepDates, VersionForm):
+class StepForm(StepDates, PlanForm):
     what = _line("The step", 500, "The step", extra=[required("Write what the step is")])
     who = ChoiceField(
         "Who does it?", choices=list(STEP_WHO.items()), validators=[required("Choose who does it")]
@@ -194,7 +189,7 @@ class NoteForm(Form):
         choices=list(NOTE_KINDS.items()),
         validators=[required("Choose the kind of contact")],
     )
-    minutes = StringField("How long, in minutes (optional)", [whole_number(1, 1440, "How long")])
+    minutes = StringField("How long, in minutes (optional)", [a_number_from(1, 1440, "How long")])
     who_was_there = _line("Who was there (optional)", 300, "Who was there")
     text = _words(
         "The note",
@@ -295,7 +290,7 @@ class AidForm(Form):
         "What did they get?", choices=list(AID_KINDS.items()), validators=[required("Choose what")]
     )
     quantity = StringField(
-        "How many", [required("Enter how many"), whole_number(1, 999, "How many")], default="1"
+        "How many", [required("Enter how many"), a_number_from(1, 999, "How many")], default="1"
     )
     partner_id = PickField("Where it came from")
     given_on = DateField(
@@ -343,53 +338,3 @@ class SystemicUpdateForm(Form):
     version = VersionField()
     progress = ChoiceField("Where is it up to?", validators=[required("Choose where it is up to")])
     what_happened = _words("What has happened")
-
-
-# --- closing an episode ---------------------------------------------------------------------
-
-
-class CloseReasonForm(Form):
-    reason = ChoiceField(
-        "Why is the episode closing?",
-        choices=[(str(k), v) for k, v in closing.REASON_WORDS.items()],
-        validators=[required("Choose why the episode is closing")],
-    )
-
-
-class CloseTreatmentForm(Form):
-    main_treatment_type = ChoiceField(
-        "The main kind of support",
-        choices=[(str(k), v) for k, v in codes.MAIN_TREATMENT_TYPE.items()],
-        validators=[required("Choose the main kind of support")],
-    )
-
-
-class CloseSettingForm(Form):
-    delivery_setting = ChoiceField(
-        "Where the support happened",
-        choices=[(str(k), v) for k, v in closing.SETTING_WORDS.items()],
-        validators=[required("Choose where the support happened")],
-    )
-
-
-class CloseDrugForm(Form):
-    principal_drug = PickField(
-        "Their main drug of concern",
-        choices=[("", "Not collected (support for someone else's drug use)")]
-        + [(k, v) for k, v in codes.ASCDC.items()],
-    )
-
-
-class CloseDateForm(Form):
-    closed_on = DateField(
-        "The day it closed", [required("Enter the day it closed")], allow_future=False
-    )
-
-
-CLOSE_FORMS = {
-    "reason": CloseReasonForm,
-    "treatment": CloseTreatmentForm,
-    "setting": CloseSettingForm,
-    "drug": CloseDrugForm,
-    "date": CloseDateForm,
-}

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, request, url_for
-from sqlalchemy import select
+from flask import redirect, request, url_for
 
 from app import clock, locking
 from app.access import requires
 from app.care import bp, notes, words
-from app.care.common import (
-    EpisodeClosed,
-    Refused,
-    is_editable,
-    local_moment,
-    local_time,
-    open_episode,
+from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
+from app.care.forms import NoteCorrectForm, NoteForm
+from app.care.page_helpers import (
+    closed_page,
+    covering,
+    header,
+    load_client,
+    no_episode,
+    record_of,
 )
-from app.care.forms import NoteCorrectForm, NoteForm, parse_time
-from app.care.views import closed_page, covering, header, load_client, me, record_of
-from app.extensions import db
-from app.models import CaseNote, User
+from app.care.times import local_day, local_moment, local_time
+from app.core.messages import refused, saved, told
+from app.core.numbers import whole_number
+from app.core.people import me, users_by_id
+from app.core.saving import change_from_form
+from app.forms import parse_time
+from app.models import CaseNote
 from app.models.care import LATE_AFTER_HOURS, NOTE_KINDS
 from app.pages import paginate, render_page
 
@@ -31,7 +35,7 @@ def _data(form) -> notes.NoteData:
         contact_at=local_moment(form.contact_on.data, parse_time(form.contact_time.data)),
         kind=form.kind.data,
         text=form.text.data,
-        minutes=int(form.minutes.data) if form.minutes.data else None,
+        minutes=whole_number(form.minutes.data),
         who_was_there=form.who_was_there.data or None,
     )
 
@@ -43,13 +47,6 @@ def _word_check(form) -> list[words.Suggestion]:
     return words.suggestions(form.text.data)
 
 
-def _authors(items) -> dict[int, User]:
-    ids = {n.created_by_id for n in items if n.created_by_id}
-    if not ids:
-        return {}
-    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
-
-
 @bp.route("/clients/<int:client_id>/notes", endpoint="notes")
 @requires("clients.open")
 def notes_list(client_id: int):
@@ -58,7 +55,7 @@ def notes_list(client_id: int):
     return render_page(
         "care/notes.html",
         page=page,
-        authors=_authors(page.items),
+        authors=users_by_id(n.created_by_id for n in page.items),
         kinds=NOTE_KINDS,
         late_hours=LATE_AFTER_HOURS,
         **header(client),
@@ -70,32 +67,26 @@ def notes_list(client_id: int):
 def note_new(client_id: int):
     client = load_client(client_id, "new note", cover_ok=True)
     if open_episode(client) is None:
-        if request.method == "POST":
-            return closed_page(client, NoteForm(), url_for("care.notes", client_id=client.id))
-        flash("There is no open episode of care. Open a new episode to add notes.")
-        return redirect(url_for("clients.episodes", client_id=client.id), 303)
+        sent = NoteForm() if request.method == "POST" else None
+        return no_episode(client, sent, url_for("care.notes", client_id=client.id))
     if request.method == "GET":
-        now = clock.local_now()
+        now = clock.local_now()  # a time box holds 24-hour time ("14:30"), as people type it
         form = NoteForm(data={"contact_on": now.date(), "contact_time": f"{now:%H:%M}"})
     else:
         form = NoteForm()
     found = _word_check(form) if request.method == "POST" else []
-    if form.validate_on_submit():
-        if not found:
-            try:
-                note = notes.create_note(client, _data(form), me())
-            except EpisodeClosed:
-                return closed_page(client, form, url_for("care.notes", client_id=client.id))
-            except Refused as refused:
-                form.form_errors.append(refused.message)
+    if form.validate_on_submit() and not found:
+        outcome = change_from_form(form, lambda: notes.create_note(client, _data(form), me()))
+        if isinstance(outcome.refusal, EpisodeClosed):
+            return closed_page(client, form, url_for("care.notes", client_id=client.id))
+        if outcome.saved:
+            if outcome.result.late:
+                saved("Note saved. It is marked late: written more than 48 hours after.")
             else:
-                if note.late:
-                    flash("Note saved. It is marked late: written more than 48 hours after.")
-                else:
-                    flash("Note saved.")
-                if covering(client):  # the list of every note is not for cover
-                    return redirect(url_for("clients.file", client_id=client.id), 303)
-                return redirect(url_for("care.notes", client_id=client.id), 303)
+                saved("Note saved.")
+            if covering(client):  # the list of every note is not for cover
+                return redirect(url_for("clients.file", client_id=client.id), 303)
+            return redirect(url_for("care.notes", client_id=client.id), 303)
     return render_page(
         "care/note_form.html",
         form=form,
@@ -118,7 +109,7 @@ def note(client_id: int, note_id: int):
         record=record,
         versions=versions,
         newest=versions[0],
-        authors=_authors(versions),
+        authors=users_by_id(v.created_by_id for v in versions),
         kinds=NOTE_KINDS,
         editable=is_editable(record),
         **header(client),
@@ -129,7 +120,7 @@ def _note_shown(record: CaseNote) -> NoteCorrectForm:
     return NoteCorrectForm(
         formdata=None,
         data={
-            "contact_on": record.contact_at.astimezone(clock.CANBERRA).date(),
+            "contact_on": local_day(record.contact_at),
             "contact_time": f"{local_time(record.contact_at):%H:%M}",
             "kind": record.kind,
             "minutes": str(record.minutes) if record.minutes else "",
@@ -149,7 +140,7 @@ def note_correct(client_id: int, note_id: int):
     if record.superseded:
         newest = notes.newest_version(record)
         if request.method == "GET":
-            flash("That note was corrected already. This is the newest version.")
+            told("That note was corrected already. This is the newest version.")
             return redirect(
                 url_for("care.note_correct", client_id=client.id, note_id=newest.id), 303
             )
@@ -158,7 +149,7 @@ def note_correct(client_id: int, note_id: int):
     if not is_editable(record):
         if request.method == "POST":
             return closed_page(client, NoteCorrectForm(), back)
-        flash("This episode of care is closed, so its notes cannot change.")
+        refused("This episode of care is closed, so its notes cannot change.")
         return redirect(back, 303)
     changed = None
     if request.method == "GET":
@@ -168,21 +159,20 @@ def note_correct(client_id: int, note_id: int):
         form = NoteCorrectForm()
         changed = locking.check(form, record, _note_shown, version=record.id)
     found = _word_check(form) if request.method == "POST" and not changed else []
-    if form.validate_on_submit() and not changed:
-        if not found:
-            try:
-                correction = notes.correct_note(
-                    record, _data(form), why=form.why_changed.data, user=me(), client=client
-                )
-            except EpisodeClosed:
-                return closed_page(client, form, back)
-            except Refused as refused:
-                form.form_errors.append(refused.message)
-            else:
-                flash("Correction saved. The earlier version is kept.")
-                return redirect(
-                    url_for("care.note", client_id=client.id, note_id=correction.id), 303
-                )
+    if form.validate_on_submit() and not changed and not found:
+        outcome = change_from_form(
+            form,
+            lambda: notes.correct_note(
+                record, _data(form), why=form.why_changed.data, user=me(), client=client
+            ),
+        )
+        if isinstance(outcome.refusal, EpisodeClosed):
+            return closed_page(client, form, back)
+        if outcome.saved:
+            saved("Correction saved. The earlier version is kept.")
+            return redirect(
+                url_for("care.note", client_id=client.id, note_id=outcome.result.id), 303
+            )
     return render_page(
         "care/note_form.html",
         form=form,

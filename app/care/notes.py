@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, case, func, select, update
 
 from app import clock
-from app.care.common import Refused, episode_for_new_record, log, must_be_editable
+from app.care.episode_rules import episode_for_new_record, log, must_be_editable
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import CaseNote
 from app.models.care import LATE_AFTER_HOURS, NOTE_KINDS
@@ -164,11 +165,6 @@ def notes_query(client) -> Select:
         .where(CaseNote.client_id == client.id, CaseNote.superseded.is_(False))
         .order_by(CaseNote.contact_at.desc(), CaseNote.id.desc())
     )
-
-
-def corrected_ids(notes: list[CaseNote]) -> set[int]:
-    """Which of these notes are corrections (so the list can say so)."""
-    return {n.id for n in notes if n.corrects_id is not None}
 
 
 # --- counting late notes (for the worker, the team and reports) ----------------------------

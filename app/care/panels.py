@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from flask_login import current_user
-
 from app import clock
-from app.care import appointments, service
-from app.care.common import day_bounds
+from app.care import appointments, caseload
+from app.care.times import day_bounds
+from app.core.people import me
 
 
 def today_at_a_glance() -> dict | None:
     """Appointments today, plan reviews due and notes to write, when there are any."""
-    me = current_user
-    today = service.appointments_between(*day_bounds(clock.today()), worker_id=me.id)
-    reviews = [p for p, _ in service.plan_reviews_due(me.id, within_days=0)]
-    to_write = appointments.waiting_for_outcome(me.id)
+    worker_id = me().id
+    today = caseload.appointments_between(*day_bounds(clock.today()), worker_id=worker_id)
+    reviews = [p for p, _ in caseload.plan_reviews_due(worker_id, within_days=0)]
+    to_write = appointments.waiting_for_outcome(worker_id)
     if not (today or reviews or to_write):
         return None
     return {"today": len(today), "reviews": len(reviews), "to_write": len(to_write)}

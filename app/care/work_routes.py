@@ -4,30 +4,24 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from flask import abort, current_app, request, url_for
-from sqlalchemy import select
+from flask import abort, request, url_for
 
 from app import audit, clock
 from app.access import requires
-from app.care import appointments, bp, service
-from app.care.common import day_bounds, local_moment, monday_of
-from app.care.views import an_id, can_see_all, me
-from app.clients.service import visible_condition
-from app.extensions import db
-from app.models import Client, User
+from app.care import appointments, bp, caseload, notes
+from app.care.page_helpers import can_see_all
+from app.care.times import day_bounds, local_day, local_moment, monday_of
+from app.core.numbers import record_id
+from app.core.people import me, user_by_id, users_by_id
+from app.models import User
 from app.models.care import TRANSPORT
 from app.needs import NEEDS, URGENCY
 from app.pages import render_page
 
 
-def _visible_ids(clients) -> set[int]:
+def _visible_ids(people) -> set[int]:
     """Which of these people this worker may open (one query)."""
-    ids = {c.id for c in clients}
-    if not ids:
-        return set()
-    return set(
-        db.session.scalars(select(Client.id).where(Client.id.in_(ids), visible_condition(me())))
-    )
+    return caseload.visible_ids({c.id for c in people}, me())
 
 
 def _day_arg(name: str) -> date | None:
@@ -43,27 +37,25 @@ def _worker_arg() -> User:
     """Seniors may look at any worker's week; everyone else sees their own."""
     if not request.args.get("worker"):
         return me()
-    worker_id = an_id(request.args.get("worker"))
+    worker_id = record_id(request.args.get("worker"))
     if worker_id == me().id:
         return me()
     if worker_id is None or not can_see_all():
         abort(404)
-    worker = db.session.get(User, worker_id)
+    worker = user_by_id(worker_id)
     if worker is None:
         abort(404)
     return worker
 
 
-def _handover_url(handover) -> str | None:
-    if "frontdesk.handover" in current_app.view_functions:
-        return url_for("frontdesk.handover", handover_id=handover.id)
-    return None
+def _handover_url(handover) -> str:
+    return url_for("frontdesk.handover", handover_id=handover.id)
 
 
 @bp.route("/my-work")
 @requires("clients.open")
 def my_work():
-    work = service.my_work(me())
+    work = caseload.my_work(me())
     audit.record(
         "care.my_work_viewed",
         detail={"people": len(work.people), "waiting": [h.id for h in work.waiting]},
@@ -86,10 +78,8 @@ def my_work():
 def _late_by_worker():
     """For seniors: notes written late this month, per worker (one query)."""
     since = local_moment(clock.today().replace(day=1), time.min)
-    counts = service.late_notes_by_worker(since=since)
-    if not counts:
-        return []
-    people = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(counts)))}
+    counts = notes.late_notes_by_worker(since=since)
+    people = users_by_id(counts)
     return sorted(
         ((people[w], late, total) for w, (late, total) in counts.items() if w in people),
         key=lambda row: row[0].display_name,
@@ -103,21 +93,12 @@ def week():
     start = monday_of(_day_arg("start") or clock.today())
     first, _ = day_bounds(start)
     _, last = day_bounds(start + timedelta(days=6))
-    found = service.appointments_between(first, last, worker_id=worker.id)
+    found = caseload.appointments_between(first, last, worker_id=worker.id)
     days = [(start + timedelta(days=n), []) for n in range(7)]
     for appointment, person in found:
-        local_day = appointment.starts_at.astimezone(clock.CANBERRA).date()
-        days[(local_day - start).days][1].append((appointment, person))
+        days[(local_day(appointment.starts_at) - start).days][1].append((appointment, person))
     audit.record("care.week_viewed", detail={"worker_id": worker.id, "count": len(found)})
-    workers = None
-    if can_see_all():
-        workers = list(
-            db.session.scalars(
-                select(User)
-                .where(User.active.is_(True), User.role.in_(("worker", "senior", "manager")))
-                .order_by(User.display_name)
-            )
-        )
+    workers = appointments.workers_to_go() if can_see_all() else None
     return render_page(
         "care/week.html",
         worker=worker,
@@ -158,11 +139,8 @@ def to_close():
     """People with no contact for three months and none planned: the worker's own, or for
     seniors every worker's, grouped by worker."""
     everyone = can_see_all()
-    rows = service.people_to_close(None if everyone else me().id)
-    workers = {}
-    ids = {r.client.worker_id for r in rows if r.client.worker_id}
-    if ids:
-        workers = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
+    rows = caseload.people_to_close(None if everyone else me().id)
+    workers = users_by_id(r.client.worker_id for r in rows)
     groups: dict[int | None, list] = {}
     for row in rows:
         groups.setdefault(row.client.worker_id, []).append(row)

@@ -5,10 +5,10 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from app.care import closing, plans
-from app.care.common import add_months, local_moment, monday_of
-from app.care.forms import parse_time
+from app.care import closing, plan_changes, plans
 from app.care.notes import NOTE_LIMIT, is_late
+from app.care.times import add_months, local_moment, monday_of
+from app.forms import parse_time
 from app.standards import codes
 
 
@@ -55,7 +55,7 @@ def test_three_months_on_and_the_week_and_canberra_time():
 def test_the_plan_rules_in_plain_words():
     assert plans.MAX_GOALS == 3
     assert plans.TOO_MANY_GOALS == "A plan has up to three goals. Finish or change one first."
-    assert "failed" not in " ".join(plans.STATUS_CHANGE_WORDS.values())
+    assert "failed" not in " ".join(plan_changes.STATUS_CHANGE_WORDS.values())
 
 
 def test_every_national_reason_has_plain_words_and_the_code_is_kept():

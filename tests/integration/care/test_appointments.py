@@ -3,12 +3,13 @@ worker's home (today, notes to write, reviews due, people waiting, caseload, to 
 
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.models import Appointment, CaseNote, Handover, TimelineEntry
 from tests.factories.care import make_appointment, make_note, make_person, make_plan
 from tests.factories.partners import make_partner
 from tests.pagecheck import text_of
+from tests.query_counter import counting_queries
 from tests.versions import version_at
 
 
@@ -198,21 +199,9 @@ def test_my_work_shows_today_reviews_waiting_people_and_the_caseload_in_few_quer
     )
     db_session.commit()
 
-    from app.extensions import db
-
-    counted = []
-    with app.app_context():
-        engine = db.engine
-
-    def count(*_args):
-        counted.append(1)
-
     client.get("/")  # once-a-session checks happen here, not in the count
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with counting_queries(app) as counted:
         response = client.get("/my-work")
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
     page = text_of(response.get_data(as_text=True))
     assert "Today, Tuesday 3 March" in page and "3:00pm" in page and "Person0" in page
     assert "Plans to look at again" in page and "Overdue" in page
@@ -225,12 +214,8 @@ def test_my_work_shows_today_reviews_waiting_people_and_the_caseload_in_few_quer
     for n in range(6, 12):
         person, episode = make_person(db_session, me, nickname=f"Person{n}")
         make_note(db_session, person, episode, by=me)
-    counted.clear()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with counting_queries(app) as counted:
         client.get("/my-work")
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
     assert len(counted) == first_time
 
 

@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from app.models import GoalStep
 from tests.integration.care.conftest import get_urls
 
 HOSTILE = [
@@ -76,3 +78,13 @@ def _poster(client, action, names, values, failures):
             failures.append(f"{action}: typed markup came back live")
 
     return post_it
+
+
+def test_a_version_that_is_not_ascii_digits_is_refused_not_a_500(client, world, fetch):
+    """Found by hypothesis on a fresh clone: "²" passes str.isdigit() but int() raises."""
+    [step] = fetch(select(GoalStep))
+    url = f"/clients/{world.client.id}/plan/steps/{step.id}/done"
+    for version in ("²", "٣", "1²", ""):
+        response = client.post(url, data={"version": version, "done": "yes"}, check=False)
+        assert 400 <= response.status_code < 500, (version, response.status_code)
+    assert fetch(select(GoalStep))[0].done_on is None

@@ -3,13 +3,16 @@ printable plan, two workers at once, and a closed episode kept as it was."""
 
 from datetime import date
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
-from app.care import plans
-from app.care.common import Refused
+from app.care import plan_changes, plans
+from app.core.saving import Refused
 from app.models import AuditEvent, Episode, Goal, GoalStep, Plan, PlanVersion, TimelineEntry
 from tests.factories.care import make_person, make_plan
 from tests.pagecheck import text_of
+from tests.versions import version_in
 
 
 def goal(words, **extra):
@@ -123,11 +126,10 @@ def test_a_goal_with_no_words_and_a_step_before_the_plan_began_are_refused(
 
         fresh = db.session.get(Plan, plan.id)
         try:
-            plans.add_step(
+            plan_changes.add_step(
                 fresh,
-                version=fresh.version,
                 goal=Goal(plan_id=plan.id, words="x"),
-                step=plans.StepData("Too early", due_on=date(2026, 1, 1)),
+                step=plan_changes.StepData("Too early", due_on=date(2026, 1, 1)),
                 user=None,
                 client=person,
             )
@@ -212,28 +214,23 @@ def test_two_workers_change_the_same_plan_at_once(
     person, episode = make_person(db_session, me)
     plan = make_plan(db_session, person, episode, goals=["Find a GP"])
     [first] = fetch(select(Goal))
-    opened = version_now(fetch, plan.id)  # both workers open the plan at version 1
+    edit = f"/clients/{person.id}/plan/goals/{first.id}/edit"
+    opened = version_in(client.get(edit))  # both workers open the goal at plan version 1
     # Worker A saves first.
-    response = client.post(
-        f"/clients/{person.id}/plan/goals/{first.id}/edit",
-        data=goal("Find a GP", why="A's words", version=opened),
-    )
+    response = client.post(edit, data=goal("Find a GP", why="A's words", version=opened))
     assert response.status_code == 303
     # Worker B saves from the version they opened.
-    response = client.post(
-        f"/clients/{person.id}/plan/goals/{first.id}/edit",
-        data=goal("Find a kind GP", why="B's words", version=opened),
-    )
+    response = client.post(edit, data=goal("Find a kind GP", why="B's words", version=opened))
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     page = text_of(html)
-    assert "Someone else changed this plan" in page
-    assert "Changed why it matters" in page  # what A changed
+    assert "Someone else changed this" in page
+    assert "Why it matters to them: now A's words" in page  # what A changed
     assert "B&#39;s words" in html or "B's words" in html  # B's words are still in the form
     [saved] = fetch(select(Goal))
     assert saved.why == "A's words" and saved.words == "Find a GP"
     # B re-applies: the form now carries the newest version.
-    assert f'value="{version_now(fetch, plan.id)}"' in html
+    assert version_in(html).startswith(f"{version_now(fetch, plan.id)}:")
     response = client.post(
         f"/clients/{person.id}/plan/goals/{first.id}/edit",
         data=goal("Find a kind GP", why="B's words", version=version_now(fetch, plan.id)),
@@ -258,19 +255,15 @@ def test_a_save_that_races_in_the_database_is_refused_too(app, db_session, froze
         other = db_session.get(Plan, plan.id)
         other.review_on = date(2026, 5, 1)
         db_session.commit()
-        try:
-            plans.update_goal(
+        assert mine.version == seen
+        with pytest.raises(StaleDataError):  # the second save does not overwrite the first
+            plan_changes.update_goal(
                 mine,
-                version=seen,
                 goal=goal_row,
-                data=plans.GoalData(words="Find a GP", why="mine"),
+                data=plan_changes.GoalData(words="Find a GP", why="mine"),
                 user=worker,
                 client=person,
             )
-        except plans.PlanChanged:
-            pass
-        else:  # pragma: no cover
-            raise AssertionError("the second save overwrote the first")
         db.session.rollback()
     db_session.expire_all()
     assert db_session.get(Goal, goal_id).why is None

@@ -5,7 +5,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from app.care import support
+from app.care import advocacy
+from app.care import aid as aid_given
 from app.models import AdvocacyIssue, AidGiven, AuditEvent, Consent, Referral, TimelineEntry
 from tests.factories.care import make_aid, make_issue, make_person
 from tests.factories.clients import make_consent
@@ -155,7 +156,7 @@ def test_material_aid_and_the_totals_each_month(
     page = text_of(client.get("/material-aid").get_data(as_text=True))
     assert "March 2026" in page and "February 2026" in page and "This month" in page
     with client.application.app_context():
-        totals = dict(support.aid_totals_by_month(date(2025, 4, 1)))
+        totals = dict(aid_given.aid_totals_by_month(date(2025, 4, 1)))
     assert totals[date(2026, 3, 1)] == {"food": 3}
     assert totals[date(2026, 2, 1)] == {"food": 2, "tent_swag": 1}
 
@@ -228,7 +229,7 @@ def test_advocacy_a_complaint_and_a_problem_for_many_people(
             },
         )
     with client.application.app_context():
-        [(found, count)] = support.systemic_issues()
+        [(found, count)] = advocacy.systemic_issues()
     assert found.id == systemic.id and count == 3
     page = text_of(client.get("/advocacy/systemic").get_data(as_text=True))
     assert "Pharmacies in the north refuse take-aways" in page and "3" in page

@@ -1,198 +1,23 @@
-"""Warm referrals (only with a current consent to share), material aid, and advocacy for
-one person, for many people (systemic, raised to the manager), and with complaints."""
+"""Advocacy: for one person with a service, help with a complaint, and problems for many
+people (systemic) raised to the manager, with the people each one affects."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import func, select
 
 from app import audit, clock
-from app.care.common import Refused, episode_for_new_record, log, must_be_editable
-from app.clients.consents import current_consent_for, no_consent_message
+from app.care.episode_rules import episode_for_new_record, log, must_be_editable
+from app.core.saving import Refused
 from app.extensions import db
-from app.models import AdvocacyIssue, AidGiven, Partner, Referral
+from app.models import AdvocacyIssue, Partner
 from app.models.care import (
-    ADVOCACY_KINDS,
     ADVOCACY_STATUSES,
-    AID_KINDS,
     COMPLAINT_BODIES,
     COMPLAINT_STATUSES,
     FINISHED_STATUSES,
 )
-
-# --- referrals ------------------------------------------------------------------------------
-
-
-class NoConsent(Refused):
-    """No current consent to share with this service."""
-
-
-def active_partners() -> list[Partner]:
-    return list(
-        db.session.scalars(select(Partner).where(Partner.active.is_(True)).order_by(Partner.name))
-    )
-
-
-def create_referral(
-    client, *, partner: Partner, reason: str, appointment_made: bool, user
-) -> Referral:
-    episode = episode_for_new_record(client)
-    if not (reason or "").strip():
-        raise Refused("Write why they are being referred")
-    consent = current_consent_for(client, partner)
-    if consent is None:
-        raise NoConsent(no_consent_message(partner))
-    referral = Referral(
-        client_id=client.id,
-        episode_id=episode.id,
-        partner_id=partner.id,
-        referred_on=clock.today(),
-        reason=reason,
-        consent_id=consent.id,
-        appointment_made=appointment_made,
-        created_by_id=getattr(user, "id", None),
-    )
-    db.session.add(referral)
-    log(
-        client,
-        action="referral.made",
-        record=referral,
-        kind="referral",
-        summary=f"Referred to {partner.name}",
-        detail={"partner_id": partner.id, "consent_id": consent.id},
-    )
-    return referral
-
-
-def update_referral(
-    referral: Referral,
-    *,
-    appointment_made: bool,
-    attended: bool | None,
-    outcome: str | None,
-    user,
-    client,
-) -> list[str]:
-    must_be_editable(referral)
-    changed = []
-    for name, value in (
-        ("appointment_made", appointment_made),
-        ("attended", attended),
-        ("outcome", outcome),
-    ):
-        if getattr(referral, name) != value:
-            setattr(referral, name, value)
-            changed.append(name)
-    if changed:
-        referral.outcome_on = clock.today()
-        partner = db.session.get(Partner, referral.partner_id)
-        went = {True: ": they went", False: ": they did not go"}.get(attended, "")
-        log(
-            client,
-            action="referral.updated",
-            record=referral,
-            kind="referral_updated",
-            summary=f"Referral to {partner.name if partner else 'a service'} updated{went}",
-            detail={"fields": changed},
-        )
-    return changed
-
-
-def referrals_for(client) -> list[Referral]:
-    return list(
-        db.session.scalars(
-            select(Referral)
-            .where(Referral.client_id == client.id)
-            .order_by(Referral.referred_on.desc(), Referral.id.desc())
-        )
-    )
-
-
-def partner_names(ids) -> dict[int, str]:
-    ids = {i for i in ids if i}
-    if not ids:
-        return {}
-    rows = db.session.execute(select(Partner.id, Partner.name).where(Partner.id.in_(ids)))
-    return {partner_id: name for partner_id, name in rows}
-
-
-# --- material aid ---------------------------------------------------------------------------
-
-
-@dataclass
-class AidData:
-    kind: str
-    quantity: int
-    given_on: date
-    partner_id: int | None = None
-    note: str | None = None
-
-
-def give_aid(client, data: AidData, user) -> AidGiven:
-    episode = episode_for_new_record(client)
-    if data.kind not in AID_KINDS:
-        raise Refused("Choose what they were given")
-    if not 1 <= data.quantity <= 999:
-        raise Refused("Enter how many, from 1 to 999")
-    aid = AidGiven(
-        client_id=client.id,
-        episode_id=episode.id,
-        given_on=data.given_on,
-        kind=data.kind,
-        quantity=data.quantity,
-        partner_id=data.partner_id,
-        note=data.note,
-        created_by_id=getattr(user, "id", None),
-    )
-    db.session.add(aid)
-    source = ""
-    if data.partner_id:
-        partner = db.session.get(Partner, data.partner_id)
-        source = f" from {partner.name}" if partner else ""
-    log(
-        client,
-        action="aid.given",
-        record=aid,
-        kind="material_aid",
-        summary=f"Material aid: {data.quantity} x {AID_KINDS[data.kind].lower()}{source}",
-        detail={"kind": data.kind, "quantity": data.quantity},
-    )
-    return aid
-
-
-def aid_for(client) -> list[AidGiven]:
-    return list(
-        db.session.scalars(
-            select(AidGiven)
-            .where(AidGiven.client_id == client.id)
-            .order_by(AidGiven.given_on.desc(), AidGiven.id.desc())
-            .limit(200)
-        )
-    )
-
-
-def aid_totals_by_month(since: date, until: date | None = None, *, worker_id: int | None = None):
-    """[(first day of the month, {kind: how many})], newest month first, in one query."""
-    year = func.extract("year", AidGiven.given_on)
-    month = func.extract("month", AidGiven.given_on)
-    query = (
-        select(year, month, AidGiven.kind, func.sum(AidGiven.quantity))
-        .where(AidGiven.given_on >= since)
-        .group_by(year, month, AidGiven.kind)
-    )
-    if until is not None:
-        query = query.where(AidGiven.given_on < until)
-    if worker_id is not None:
-        query = query.where(AidGiven.created_by_id == worker_id)
-    months: dict[date, dict[str, int]] = {}
-    for y, m, kind, total in db.session.execute(query):
-        months.setdefault(date(int(y), int(m), 1), {})[kind] = int(total or 0)
-    return sorted(months.items(), reverse=True)
-
-
-# --- advocacy -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -380,10 +205,16 @@ def people_affected(systemic: AdvocacyIssue) -> int:
     )
 
 
-def advocacy_kinds() -> dict[str, str]:
-    return ADVOCACY_KINDS
-
-
 def short_issue(text: str | None, limit: int = 70) -> str:
     words = " ".join((text or "").split())
     return words if len(words) <= limit else words[: limit - 3].rstrip() + "..."
+
+
+def issue_of(issue_id: int | None) -> AdvocacyIssue | None:
+    """An advocacy issue by id, or None."""
+    return db.session.get(AdvocacyIssue, issue_id) if issue_id else None
+
+
+def systemic_of(issue: AdvocacyIssue) -> AdvocacyIssue | None:
+    """The problem for many people this issue is linked to, or None."""
+    return issue_of(issue.systemic_id)

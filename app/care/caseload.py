@@ -1,18 +1,6 @@
-"""Care work as the worker's home and the team see it, and what other areas may call.
-
-Public functions (the team and report areas read care data through these):
-- caseload(worker_id=None): people with an open episode, with last contact, next planned
-  contact, plan review date, quiet (6 weeks) and to-close (the national rule) flags.
-- people_to_close(worker_id=None): no contact for three months and none planned.
-- plan_reviews_due(worker_id=None, within_days=14): plans of open episodes due for review.
-- late_notes_count(user=None, since=None, until=None), notes_count(...),
-  late_notes_by_worker(since=None, until=None): notes written more than 48 hours late.
-- appointments_between(start, end, worker_id=None), waiting_for_outcome(worker_id).
-- aid_totals_by_month(since, until=None, worker_id=None).
-- systemic_issues(open_only=False): systemic advocacy with how many people each affects.
-- summary_for(client): the plan review date and next appointment, for a file's header.
-Each query serves many people at once (no query per person).
-"""
+"""A worker's caseload and their home page ("My work"): each person with their last and next
+contact, plan review, quiet and to-close flags; people to close; plan reviews due; the
+file header's summary. Each query serves many people at once (no query per person)."""
 
 from __future__ import annotations
 
@@ -24,17 +12,18 @@ from sqlalchemy import select
 from app import clock, contact_rules
 from app.care import appointments, plans
 from app.care.appointments import waiting_for_outcome
-from app.care.common import day_bounds, local_moment, open_episode
-from app.care.notes import late_notes_by_worker, late_notes_count, notes_count  # noqa: F401
-from app.care.support import aid_totals_by_month, systemic_issues  # noqa: F401
+from app.care.episode_rules import open_episode
+from app.care.notes import late_notes_count, notes_count, notes_query
+from app.care.times import day_bounds, local_moment
+from app.clients import public as clients
 from app.extensions import db
 from app.models import Appointment, Client, Episode, Handover, Plan, User
-
-REVIEW_SOON_DAYS = 14
 
 
 @dataclass
 class CaseloadRow:
+    """One person on a caseload, as the worker's home and the team pages show them."""
+
     client: Client
     episode: Episode | None
     last_contact: datetime | None = None
@@ -59,18 +48,6 @@ def _open_episodes(client_ids: list[int]) -> dict[int, Episode]:
     return {e.client_id: e for e in rows}
 
 
-def _review_dates(episode_ids: list[int]) -> dict[int, date]:
-    """{episode id: review date of its newest plan}."""
-    if not episode_ids:
-        return {}
-    rows = db.session.execute(
-        select(Plan.episode_id, Plan.review_on)
-        .where(Plan.episode_id.in_(episode_ids))
-        .order_by(Plan.id)
-    )
-    return {episode_id: review_on for episode_id, review_on in rows}
-
-
 def caseload(worker_id: int | None = None, *, open_only: bool = False) -> list[CaseloadRow]:
     """A worker's people (or everyone's, with worker_id None and open_only True), in five
     queries whatever the number of people."""
@@ -84,7 +61,7 @@ def caseload(worker_id: int | None = None, *, open_only: bool = False) -> list[C
     ids = [c.id for c in clients]
     last = contact_rules.last_contacts(ids)
     planned = contact_rules.next_planned(ids)
-    reviews = _review_dates([e.id for e in episodes.values()])
+    reviews = plans.review_dates([e.id for e in episodes.values()])
     today = clock.today()
     rows = []
     for c in clients:
@@ -117,7 +94,7 @@ def _quiet_since(row: CaseloadRow) -> date:
 
 
 def plan_reviews_due(
-    worker_id: int | None = None, within_days: int = REVIEW_SOON_DAYS
+    worker_id: int | None = None, within_days: int = plans.REVIEW_DUE_SOON_DAYS
 ) -> list[tuple[Plan, Client]]:
     """Plans of open episodes with a review date within `within_days` (or past), soonest first."""
     query = (
@@ -126,6 +103,7 @@ def plan_reviews_due(
         .join(Client, Client.id == Plan.client_id)
         .where(
             Episode.closed_on.is_(None),
+            plans.newest_plan(),
             Plan.review_on <= clock.today() + timedelta(days=within_days),
         )
         .order_by(Plan.review_on, Plan.id)
@@ -133,6 +111,17 @@ def plan_reviews_due(
     if worker_id is not None:
         query = query.where(Client.worker_id == worker_id)
     return [(plan, client) for plan, client in db.session.execute(query)]
+
+
+def visible_ids(client_ids: set[int], user: User) -> set[int]:
+    """Which of these people `user` may open, in one query."""
+    if not client_ids:
+        return set()
+    return set(
+        db.session.scalars(
+            select(Client.id).where(Client.id.in_(client_ids), clients.visible_condition(user))
+        )
+    )
 
 
 def waiting_handovers(limit: int = 20) -> list[Handover]:
@@ -188,6 +177,7 @@ def appointments_between(start: datetime, end: datetime, worker_id: int | None =
 
 
 def my_work(user: User) -> MyWork:
+    """Everything on a worker's home page, for `user`."""
     today = clock.today()
     month_start = local_moment(today.replace(day=1), datetime.min.time())
     return MyWork(
@@ -199,3 +189,23 @@ def my_work(user: User) -> MyWork:
         late_this_month=late_notes_count(user, since=month_start),
         notes_this_month=notes_count(user, since=month_start),
     )
+
+
+RECENT_NOTES_WHEN_COVERING = 5
+
+
+def cover_summary(client) -> dict:
+    """The care part of the narrow view a worker covering for someone sees on the file page:
+    the current plan and its goals, the last few notes and the coming appointments (not the
+    whole history)."""
+    episode = open_episode(client)
+    plan = plans.current_plan(client, episode) if episode else None
+    coming, _earlier = appointments.for_client(client)
+    return {
+        "plan": plan,
+        "goals": plans.active_goals(plan) if plan else [],
+        "recent_notes": list(
+            db.session.scalars(notes_query(client).limit(RECENT_NOTES_WHEN_COVERING))
+        ),
+        "coming": coming[:5],
+    }
