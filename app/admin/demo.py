@@ -2,16 +2,15 @@
 
 from datetime import UTC, date, datetime
 
-from app.clients.service import create_client
-from app.demo import DemoContext, demo_area
+from app.clients import public as clients
+from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import Episode
 
 
-@demo_area(99, "old files")
 def make_old_file(context: DemoContext) -> None:
     worker = context.users["worker"]
-    client = create_client({"given_name": "Reg", "family_name": "Oldfield"}, worker)
+    client = clients.create_client({"given_name": "Reg", "family_name": "Oldfield"}, worker)
     client.created_at = datetime(2017, 8, 14, 2, 0, tzinfo=UTC)
     client.born_on = date(1961, 4, 2)
     episode = Episode(

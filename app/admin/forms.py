@@ -1,8 +1,11 @@
+"""Forms of the manager's pages: a new account, changing one, the audit log's filter, and
+deleting an old file."""
+
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import Regexp, ValidationError
 
 from app.access import ROLES
-from app.auth.service import get_user_by_username
+from app.auth import public as auth
 from app.forms import ChoiceField, DateField, Form, at_most, required
 from app.locking import VersionField
 
@@ -25,7 +28,7 @@ class UserCreateForm(Form):
     )
 
     def validate_username(self, field):
-        if get_user_by_username(field.data or ""):
+        if auth.get_user_by_username(field.data or ""):
             raise ValidationError("That username is taken. Try another")
 
 

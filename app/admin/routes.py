@@ -1,25 +1,26 @@
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
-from flask_login import current_user
+"""The manager's pages: staff accounts, the audit log and old files past their time."""
+
+from flask import abort, make_response, redirect, render_template, request, url_for
 
 from app import audit, clock, locking
 from app.access import get_or_404, requires
-from app.admin import bp, retention, service
+from app.admin import audit_log as log
+from app.admin import bp, retention, staff
 from app.admin.forms import AuditFilterForm, DeleteFileForm, UserCreateForm, UserEditForm
-from app.auth import service as accounts
-from app.auth.passwords import one_time_password
+from app.auth import public as auth
+from app.core.messages import refused, saved
+from app.core.numbers import whole_number
+from app.core.people import me
+from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import User
 from app.pages import page_number, paginate
 
 
-def _me() -> User:
-    return current_user._get_current_object()
-
-
 @bp.route("/users")
 @requires("admin.users")
 def users():
-    return render_template("admin/users.html", page=service.list_users(page_number()))
+    return render_template("admin/users.html", page=staff.list_users(page_number()))
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -27,14 +28,14 @@ def users():
 def new_user():
     form = UserCreateForm()
     if form.validate_on_submit():
-        password = one_time_password()
-        user = accounts.create_user(
+        password = auth.one_time_password()
+        user = auth.create_user(
             username=form.username.data,
             display_name=form.display_name.data,
             role=form.role.data,
             password=password,
             must_change_password=True,
-            created_by=_me(),
+            created_by=me(),
         )
         return render_template("admin/password_given.html", user=user, password=password)
     return render_template("admin/new_user.html", form=form)
@@ -53,26 +54,24 @@ def user(user_id: int):
     if request.method == "GET":
         locking.stamp(form, person, _user_shown)
     if form.validate_on_submit():
-        changed = locking.check(form, person, _user_shown)
-        last_manager = form.role.data != person.role and accounts.is_last_manager(person)
-        if last_manager and not changed:
-            form.role.errors.append("This is the last manager. Make someone else a manager first")
-        elif not changed:
-            if form.role.data != person.role:
-                accounts.set_role(person, form.role.data, by=_me())
-            person.display_name = form.display_name.data
-            locking.bump(person)
-            changed = locking.flush(form, person, _user_shown)
-            if not changed:
-                audit.record("account.changed", record=person)
-                flash(f"Changes to {person.display_name} saved.")
-                return redirect(url_for("admin.user", user_id=person.id), 303)
+        outcome = change_from_form(
+            form,
+            lambda: staff.change_account(
+                person, display_name=form.display_name.data, role=form.role.data, by=me()
+            ),
+            record=person,
+            shown=_user_shown,
+        )
+        if outcome.saved:
+            saved(f"Changes to {person.display_name} saved.")
+            return redirect(url_for("admin.user", user_id=person.id), 303)
+        changed = outcome.changed
     return render_template(
         "admin/user.html",
         person=person,
         form=form,
         changed=changed,
-        locked=accounts.is_locked(person),
+        locked=auth.is_locked(person),
         action_form=Form(),
     )
 
@@ -87,20 +86,20 @@ def user_action(user_id: int, action: str):
     if not form.validate_on_submit():
         return redirect(url_for("admin.user", user_id=person.id), 303)
     if action == "disable":
-        if accounts.is_last_manager(person):
-            flash("This is the last manager, so the account cannot be turned off.")
+        if auth.is_last_manager(person):
+            refused("This is the last manager, so the account cannot be turned off.")
             return redirect(url_for("admin.user", user_id=person.id), 303)
-        accounts.disable_user(person, by=_me())
-        flash(f"{person.display_name} can no longer sign in.")
+        auth.disable_user(person, by=me())
+        saved(f"{person.display_name} can no longer sign in.")
     elif action == "enable":
-        accounts.enable_user(person, by=_me())
-        flash(f"{person.display_name} can sign in again.")
+        auth.enable_user(person, by=me())
+        saved(f"{person.display_name} can sign in again.")
     elif action == "unlock":
-        accounts.unlock_user(person, by=_me())
-        flash(f"{person.display_name} can try to sign in again now.")
+        auth.unlock_user(person, by=me())
+        saved(f"{person.display_name} can try to sign in again now.")
     else:
-        accounts.reset_two_step(person, by=_me())
-        flash(f"{person.display_name} will set up the phone code again at next sign-in.")
+        auth.reset_two_step(person, by=me())
+        saved(f"{person.display_name} will set up the phone code again at next sign-in.")
     return redirect(url_for("admin.user", user_id=person.id), 303)
 
 
@@ -110,24 +109,23 @@ def reset_password(user_id: int):
     person = get_or_404(User, user_id)
     if not Form().validate_on_submit():
         return redirect(url_for("admin.user", user_id=person.id), 303)
-    password = one_time_password()
-    accounts.set_password(person, password, must_change=True, by=_me())
+    password = auth.one_time_password()
+    auth.set_password(person, password, must_change=True, by=me())
     return render_template("admin/password_given.html", user=person, password=password)
 
 
 def _audit_filters():
     """(form, client ids, query) for the audit log page and its download: the same filters."""
     form = AuditFilterForm(formdata=request.args)
-    form.staff.choices = service.staff_choices()
-    form.kind.choices = service.kind_choices()
+    form.staff.choices = staff.staff_choices()
+    form.kind.choices = log.kind_choices()
     form.validate()
-    client_ids = service.find_client_ids(form.person.data) if form.person.data else None
+    client_ids = log.find_client_ids(form.person.data) if form.person.data else None
     if form.person.data and not client_ids:
         form.person.errors = ["No file has that name or number"]
-    staff = form.staff.data if (form.staff.data or "").isdigit() else None
-    query = service.audit_query(
+    query = log.audit_query(
         client_ids=client_ids,
-        staff_id=int(staff) if staff and int(staff) <= service.MAX_ID else None,
+        staff_id=whole_number(form.staff.data, high=log.MAX_ID),
         kind=form.kind.data or "",
         since=form.since.data if not form.since.errors else None,
         until=form.until.data if not form.until.errors else None,
@@ -145,9 +143,9 @@ def audit_log():
         "admin/audit_log.html",
         form=form,
         page=page,
-        rows=service.audit_rows(page.items),
+        rows=log.audit_rows(page.items),
         filters=filters,
-        refused=service.refused_by_day(),
+        refused=log.refused_by_day(),
     )
 
 
@@ -155,7 +153,7 @@ def audit_log():
 @requires("admin.audit")
 def audit_log_csv():
     _, client_ids, query = _audit_filters()
-    text, count = service.audit_csv(query)
+    text, count = log.audit_csv(query)
     audit.record(
         "audit_log.exported",
         detail={"rows": count, "filters": sorted(k for k, v in request.args.items() if v)},
@@ -182,7 +180,7 @@ def old_file(client_id: int):
         abort(404)
     form = DeleteFileForm()
     if form.validate_on_submit():
-        retention.delete_file(due[client_id].client, by=_me())
-        flash(f"File {client_id} is deleted. The audit log records that it happened.")
+        retention.delete_file(due[client_id].client, by=me())
+        saved(f"File {client_id} is deleted. The audit log records that it happened.")
         return redirect(url_for("admin.old_files"), 303)
     return render_template("admin/old_file.html", item=due[client_id], form=form)

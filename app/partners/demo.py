@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from app import clock
-from app.demo import REAL_DATA_MODELS, DemoContext, demo_area
+from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import InReachSession, Partner
-
-REAL_DATA_MODELS.append(Partner)
 
 PARTNERS = (
     {
@@ -103,7 +101,6 @@ PARTNERS = (
 )
 
 
-@demo_area(22, "partners")
 def make_partners(context: DemoContext) -> None:
     manager = context.users.get("manager")
     today = clock.today()

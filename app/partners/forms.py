@@ -8,10 +8,10 @@ from datetime import date
 from wtforms import SearchField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
-from app.forms import ChoiceField, DateField, Form, at_most, required
-from app.frontdesk.forms import TimeOfDayField
+from app.core.numbers import whole_number
+from app.forms import ChoiceField, DateField, Form, TimeOfDayField, at_most, required
 from app.locking import VersionField
-from app.partners.service import ORDINALS, REPEATS, WEEKDAYS
+from app.partners.directory import ORDINALS, REPEATS, WEEKDAYS
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WEBSITE = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]+$", re.I)
@@ -86,7 +86,8 @@ class InReachForm(Form):
             return
         if not isinstance(field.data, date):
             raise ValidationError("Enter the next day they come")
-        if self.weekday.data and field.data.weekday() != int(self.weekday.data):
+        weekday = whole_number(self.weekday.data, high=6)
+        if weekday is not None and field.data.weekday() != weekday:
             raise ValidationError("That date is not on the day of the week you chose")
 
     def validate_starts_at(self, field):

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from app import audit
-from app.cli import _progress
+from app.core.progress import progress
 from app.extensions import db
 from app.reports import bp, nmds
 
@@ -26,8 +26,8 @@ from app.reports import bp, nmds
 )
 def nmds_export(year: int, out: Path | None) -> None:
     """Write every PTSS episode closed in a financial year as the AODTS-NMDS CSV."""
-    with _progress("Building the episode rows") as progress:
-        result = nmds.build_year(year, progress)
+    with progress("Building the episode rows") as update:
+        result = nmds.build_year(year, update)
     path = out or Path(nmds.file_name(result, "csv"))
     path.write_text(nmds.as_csv(result), encoding="utf-8")
     audit.record(

@@ -1,3 +1,5 @@
+"""Forms of the reports: which week (and whose work), and which financial year."""
+
 from wtforms import SelectField
 
 from app.forms import ChoiceField, DateField, Form

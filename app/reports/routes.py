@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import Response, current_app, request, url_for
-from flask_login import current_user
 
 from app import audit, clock
 from app.access import can, requires
+from app.core.numbers import whole_number
+from app.core.people import me
+from app.errors import error_response
 from app.pages import render_page
 from app.reports import bp, nmds, weekly
 from app.reports.forms import SCOPES, WeekForm, YearForm
@@ -16,10 +18,6 @@ from app.standards import export
 from app.templating import day as day_words
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def me():
-    return current_user._get_current_object()
 
 
 def week_args(day: date, scope: str | None = None) -> dict:
@@ -86,8 +84,6 @@ def weekly_page():
 def weekly_download(kind: str):
     form, day, scope = _chosen_week()
     if day is None:
-        from app.errors import error_response
-
         return error_response(400, form.week.errors[0], "Go back and choose the week again.")
     report = weekly.weekly_report(day, worker=None if scope == "team" else me())
     organisation = current_app.config["ORGANISATION_NAME"]
@@ -118,7 +114,7 @@ def _chosen_year() -> tuple[YearForm, int]:
     form.year.choices = [(str(y), export.financial_year_words(y)) for y in offered]
     chosen = export.last_full_year(today)
     if form.year.data and form.validate():
-        chosen = int(form.year.data)
+        chosen = whole_number(form.year.data) or chosen
     form = YearForm(formdata=None, data={"year": str(chosen)})
     form.year.choices = [(str(y), export.financial_year_words(y)) for y in offered]
     return form, chosen

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from app import clock
 from app.extensions import db
-from app.frontdesk.lists import GROUPS
+from app.frontdesk import public as frontdesk
 from app.models import (
     AdvocacyIssue,
     AidGiven,
@@ -39,11 +39,6 @@ from app.needs import URGENCY
 from app.standards import codes
 
 ADVOCACY_SHORT = {"individual": "For one person", "systemic": "Systemic", "complaint": "Complaints"}
-
-
-def start_of(day: date) -> datetime:
-    """The first moment of a Canberra day."""
-    return datetime.combine(day, time.min, tzinfo=clock.CANBERRA)
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -85,7 +80,7 @@ def _by(query, column, worker):
 
 
 def _front_desk(start: date, end: date) -> Section:
-    group_order = list(GROUPS)
+    group_order = list(frontdesk.GROUPS)
     rows = db.session.execute(
         select(TallyItem.label, TallyItem.group, TallyItem.position, func.sum(TallyEvent.delta))
         .join(TallyEvent, TallyEvent.item_id == TallyItem.id)
@@ -113,8 +108,8 @@ def _handovers(start: date, end: date, worker) -> Section:
             select(func.count())
             .select_from(Handover)
             .where(
-                Handover.picked_up_at >= start_of(start),
-                Handover.picked_up_at < start_of(end + timedelta(days=1)),
+                Handover.picked_up_at >= clock.start_of(start),
+                Handover.picked_up_at < clock.start_of(end + timedelta(days=1)),
             ),
             Handover.picked_up_by_id,
             worker,
@@ -137,8 +132,8 @@ def _new_files(start: date, end: date, worker) -> Section:
             select(func.count())
             .select_from(Client)
             .where(
-                Client.created_at >= start_of(start),
-                Client.created_at < start_of(end + timedelta(days=1)),
+                Client.created_at >= clock.start_of(start),
+                Client.created_at < clock.start_of(end + timedelta(days=1)),
             ),
             Client.created_by_id,
             worker,
@@ -153,8 +148,8 @@ def _contacts(start: date, end: date, worker) -> Section:
             _by(
                 select(CaseNote.kind, func.count()).where(
                     CaseNote.superseded.is_(False),
-                    CaseNote.contact_at >= start_of(start),
-                    CaseNote.contact_at < start_of(end + timedelta(days=1)),
+                    CaseNote.contact_at >= clock.start_of(start),
+                    CaseNote.contact_at < clock.start_of(end + timedelta(days=1)),
                 ),
                 CaseNote.created_by_id,
                 worker,

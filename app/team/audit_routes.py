@@ -1,20 +1,19 @@
 """File audits ("file checks"), and the feedback a worker gets from them."""
 
-from flask import abort, flash, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, redirect, request, url_for
 
 from app import audit, clock, locking
 from app.access import get_or_404, requires
-from app.clients import service as clients_service
+from app.clients import public as clients
+from app.core.messages import saved, told
+from app.core.numbers import record_id, whole_number
+from app.core.people import me
+from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import AuditFeedback, FileAudit
 from app.pages import paginate, render_page
 from app.team import audits, bp, caseloads, completeness
 from app.team.forms import AuditForm, FeedbackDoneForm, SampleForm
-
-
-def me():
-    return current_user._get_current_object()
 
 
 def _sample_form() -> SampleForm:
@@ -52,19 +51,22 @@ def audit_sample():
     form = _sample_form()
     if not form.validate_on_submit():
         abort(400)
-    worker_id = None if form.worker_id.data == "all" else int(form.worker_id.data)
-    made = audits.random_sample(int(form.how_many.data), worker_id=worker_id, by=me())
+    worker_id = None if form.worker_id.data == "all" else record_id(form.worker_id.data)
+    how_many = whole_number(form.how_many.data, low=1, high=audits.SAMPLE_MOST)
+    if how_many is None:
+        abort(400)
+    made = audits.random_sample(how_many, worker_id=worker_id, by=me())
     if made:
-        flash(f"{len(made)} {'file' if len(made) == 1 else 'files'} picked at random to check.")
+        saved(f"{len(made)} {'file' if len(made) == 1 else 'files'} picked at random to check.")
     else:
-        flash("No files to pick. Every file was checked in the last 90 days, or is being checked.")
+        told("No files to pick. Every file was checked in the last 90 days, or is being checked.")
     return redirect(url_for("team.audits"), 303)
 
 
 @bp.route("/people/<int:client_id>/check", methods=["POST"])
 @requires("team.oversee")
 def audit_start(client_id: int):
-    client = clients_service.get_client_for_current_user(client_id)
+    client = clients.get_client_for_current_user(client_id)
     if not Form().validate_on_submit():
         abort(400)
     record = audits.start_audit(client, me())
@@ -102,24 +104,33 @@ def audit_page(audit_id: int):
         form.finishing = request.form.get("action") == "finish"
         if not changed and form.validate():
             if form.finishing:
-                result = audits.finish_audit(
-                    record,
-                    answers=form.answers(),
-                    findings={k: f.words for k, f in found.items()},
-                    feedback=form.feedback.data,
-                    by=me(),
+                outcome = change_from_form(
+                    form,
+                    lambda: audits.finish_audit(
+                        record,
+                        answers=form.answers(),
+                        findings={k: f.words for k, f in found.items()},
+                        feedback=form.feedback.data,
+                        by=me(),
+                    ),
+                    record=record,
+                    shown=_audit_shown,
                 )
-                changed = locking.flush(form, record, _audit_shown)
-                if not changed:
+                if outcome.saved:
                     sent = " Feedback sent to the worker." if record.feedback else ""
-                    flash(f"File check finished: {result.words}.{sent}")
+                    saved(f"File check finished: {outcome.result.words}.{sent}")
                     return redirect(url_for("team.audit", audit_id=record.id), 303)
             else:
-                audits.save_answers(record, form.answers())
-                changed = locking.flush(form, record, _audit_shown)
-                if not changed:
-                    flash("Check saved. You can finish it later.")
+                outcome = change_from_form(
+                    form,
+                    lambda: audits.save_answers(record, form.answers()),
+                    record=record,
+                    shown=_audit_shown,
+                )
+                if outcome.saved:
+                    saved("Check saved. You can finish it later.")
                     return redirect(url_for("team.audits"), 303)
+            changed = outcome.changed
     else:
         audit.record("client.viewed", record=client, client_id=client.id, detail={"page": "check"})
         answers = record.answers or {k: f.answer for k, f in found.items() if f.answer}
@@ -149,13 +160,13 @@ def feedback(feedback_id: int):
     item = _feedback(feedback_id)
     record = item.audit
     form = FeedbackDoneForm()
-    mine = item.worker_id == current_user.id
+    mine = item.worker_id == me().id
     if request.method == "POST":
         if not mine or item.done_at is not None:
             abort(404)
         if form.validate_on_submit():
             audits.mark_feedback_done(item, form.note.data)
-            flash("Feedback marked as done.")
+            saved("Feedback marked as done.")
             return redirect(url_for("home.index"), 303)
     else:
         audit.record("team.audit_feedback_viewed", record=item, client_id=record.client_id)
@@ -168,5 +179,5 @@ def feedback(feedback_id: int):
         checks=completeness.CHECKS,
         answers=completeness.ANSWERS,
         result=audits.score_of(record),
-        can_open=clients_service.can_open(me(), record.client),
+        can_open=clients.can_open(me(), record.client),
     )

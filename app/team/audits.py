@@ -12,10 +12,9 @@ from datetime import date, timedelta
 from sqlalchemy import Select, func, or_, select
 
 from app import audit, clock
-from app.care import plans
-from app.clients import care, consents
-from app.clients import service as clients_service
-from app.clients.timeline import add_to_timeline
+from app.access import SENIORS
+from app.care import public as care
+from app.clients import public as clients
 from app.extensions import db
 from app.models import (
     AuditFeedback,
@@ -26,10 +25,9 @@ from app.models import (
     Referral,
     User,
 )
-from app.reports.nmds import facts_of
+from app.reports import public as reports
 from app.standards import export
 from app.team import completeness
-from app.team.caseloads import start_of
 
 SAMPLE_MOST = 10
 RECENTLY_CHECKED_DAYS = 90  # a random sample leaves out files checked this recently
@@ -38,9 +36,9 @@ RECENTLY_CHECKED_DAYS = 90  # a random sample leaves out files checked this rece
 def statistics_gaps(client: Client) -> tuple[str, ...]:
     """The national items missing or wrong for this person (and their latest episode),
     named in plain words ("Country of birth")."""
-    episodes = care.episodes(client)
+    episodes = clients.episodes(client)
     latest = episodes[0] if episodes else None
-    row = export.build_row(facts_of(client, latest), "check")
+    row = export.build_row(reports.facts_of(client, latest), "check")
     problems = [
         p
         for p in row.problems
@@ -52,9 +50,9 @@ def statistics_gaps(client: Client) -> tuple[str, ...]:
 
 def file_facts(client: Client, today: date | None = None) -> completeness.FileFacts:
     today = today or clock.today()
-    on_file = consents.consents_for(client)
-    episode = care.open_episode_of(client)
-    review_on = plans.review_date(episode)
+    on_file = clients.consents_for(client)
+    episode = clients.open_episode_of(client)
+    review_on = care.review_date(episode)
     referrals = db.session.scalar(
         select(func.count()).select_from(Referral).where(Referral.client_id == client.id)
     )
@@ -77,11 +75,11 @@ def file_facts(client: Client, today: date | None = None) -> completeness.FileFa
         )
     ).one()
     return completeness.FileFacts(
-        registration_gaps=tuple(words for words, _ in clients_service.missing(client)),
+        registration_gaps=tuple(words for words, _ in clients.missing(client)),
         statistics_gaps=statistics_gaps(client),
         consents=len(on_file),
-        current_consents=sum(1 for c in on_file if consents.is_current(c, today)),
-        assessed=care.latest_assessment(client) is not None,
+        current_consents=sum(1 for c in on_file if clients.is_current(c, today)),
+        assessed=clients.latest_assessment(client) is not None,
         open_episode=episode is not None,
         plan_review_on=review_on,
         referrals=referrals or 0,
@@ -125,7 +123,7 @@ def start_audit(client: Client, by: User, *, how_chosen: str = "picked") -> File
 def random_sample(how_many: int, *, worker_id: int | None, by: User) -> list[FileAudit]:
     """Start checks of files picked at random from a worker's caseload (or everyone's),
     leaving out files being checked now or checked in the last 90 days."""
-    recent = start_of(clock.today() - timedelta(days=RECENTLY_CHECKED_DAYS))
+    recent = clock.start_of(clock.today() - timedelta(days=RECENTLY_CHECKED_DAYS))
     busy = select(FileAudit.client_id).where(
         or_(FileAudit.status == "open", FileAudit.finished_at >= recent)
     )
@@ -163,7 +161,7 @@ def finish_audit(
         client_id=record.client_id,
         detail={"met": result.met, "counted": result.counted},
     )
-    add_to_timeline(
+    clients.add_to_timeline(
         record.client,
         kind="file_audit",
         summary=f"File checked by {by.display_name}: {result.words}",
@@ -229,8 +227,6 @@ def feedback_for(user: User) -> list[AuditFeedback]:
 
 
 def can_read_feedback(user: User, feedback: AuditFeedback) -> bool:
-    from app.access import SENIORS
-
     return user.role in SENIORS or feedback.worker_id == user.id
 
 

@@ -1,22 +1,20 @@
-"""Caseloads and re-allocation."""
+"""Caseloads and re-allocation: the team's caseloads page, one worker's people, moving a
+person to a new worker and reading about the move."""
 
-from flask import abort, flash, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, redirect, request, url_for
 
 from app import audit, clock, locking
 from app.access import get_or_404, requires
-from app.clients import care
-from app.clients import service as clients_service
-from app.extensions import db
+from app.clients import public as clients
+from app.core.messages import saved
+from app.core.numbers import record_id
+from app.core.people import me, user_by_id
+from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import Reallocation, User
 from app.pages import paginate, render_page
 from app.team import bp, caseloads, reallocation
 from app.team.forms import ReallocationForm
-
-
-def me():
-    return current_user._get_current_object()
 
 
 @bp.route("/caseloads", endpoint="caseloads")  # the Team tile on the home page names it
@@ -30,7 +28,7 @@ def caseloads_page():
         total=caseloads.totals(rows),
         levels=caseloads.LEVEL_WORDS,
         month=today,
-        recent=list(db.session.scalars(reallocation.recent_query().limit(5))),
+        recent=reallocation.recent(5),
         person_view=reallocation.PERSON_VIEW_SHORT,
     )
 
@@ -45,7 +43,7 @@ def worker_caseload(worker_id: int):
         "team/worker_caseload.html",
         worker=worker,
         page=page,
-        rows=caseloads.people_details(page.items),
+        rows=caseloads.people_details(worker, page.items),
         levels=caseloads.LEVEL_WORDS,
         start_form=Form(),
         today=clock.today(),
@@ -55,11 +53,11 @@ def worker_caseload(worker_id: int):
 @bp.route("/people/<int:client_id>/reallocate", methods=["GET", "POST"])
 @requires("team.oversee")
 def reallocate(client_id: int):
-    client = clients_service.get_client_for_current_user(client_id)
-    assessment = care.latest_assessment(client)
+    client = clients.get_client_for_current_user(client_id)
+    assessment = clients.latest_assessment(client)
     suggestions = [
         s
-        for s in care.suggest_workers(assessment.needs if assessment else [])
+        for s in clients.suggest_workers(assessment.needs if assessment else [])
         if s.worker.id != client.worker_id
     ]
     form = ReallocationForm()
@@ -76,32 +74,37 @@ def reallocate(client_id: int):
         audit.record(
             "client.viewed", record=client, client_id=client.id, detail={"page": "reallocate"}
         )
-        locking.stamp(form, client, clients_service.who_supports)
-    else:
-        changed = locking.check(form, client, clients_service.who_supports)
-    if not changed and form.validate_on_submit():
-        worker = db.session.get(User, int(form.worker_id.data))
+        locking.stamp(form, client, clients.who_supports)
+    elif form.validate_on_submit():
+        worker = user_by_id(record_id(form.worker_id.data))
         if worker is None:
             abort(404)
-        record = reallocation.reallocate(
-            client,
-            worker,
-            reason=form.reason.data,
-            person_view=form.person_view.data,
-            handover_note=form.handover_note.data,
-            handover_on=form.handover_on.data,
-            by=me(),
+        outcome = change_from_form(
+            form,
+            lambda: reallocation.reallocate(
+                client,
+                worker,
+                reason=form.reason.data,
+                person_view=form.person_view.data,
+                handover_note=form.handover_note.data,
+                handover_on=form.handover_on.data,
+                by=me(),
+            ),
+            record=client,
+            shown=clients.who_supports,
         )
-        changed = locking.flush(form, client, clients_service.who_supports)
-        if not changed:
-            flash(f"{worker.display_name} now supports {client.name}. Both workers will see this.")
-            return redirect(url_for("team.reallocation", reallocation_id=record.id), 303)
+        if outcome.saved:
+            saved(f"{worker.display_name} now supports {client.name}. Both workers will see this.")
+            return redirect(url_for("team.reallocation", reallocation_id=outcome.result.id), 303)
+        changed = outcome.changed
+    else:
+        changed = locking.check(form, client, clients.who_supports)
     return render_page(
         "team/reallocate.html",
         form=form,
         changed=changed,
         client=client,
-        history=clients_service.allocations(client),
+        history=clients.allocations(client),
         earlier=reallocation.for_client(client),
     )
 
@@ -121,9 +124,9 @@ def reallocation_page(reallocation_id: int):
         "team/reallocation.html",
         record=record,
         person_views=reallocation.PERSON_VIEWS,
-        history=clients_service.allocations(record.client),
+        history=clients.allocations(record.client),
         unseen=reallocation.is_unseen_by(me(), record),
-        can_open=clients_service.can_open(me(), record.client),
+        can_open=clients.can_open(me(), record.client),
         seen_form=Form(),
     )
 
@@ -135,5 +138,5 @@ def reallocation_read(reallocation_id: int):
     if not Form().validate_on_submit():
         abort(400)
     reallocation.mark_seen(record, me())
-    flash("Marked as read.")
+    saved("Marked as read.")
     return redirect(url_for("home.index"), 303)

@@ -1,31 +1,27 @@
 """Every worker's caseload, counted with a few grouped queries (never one per worker or per
-person), so the page stays quick with tens of thousands of files."""
+person), so the page stays quick with tens of thousands of files. The rules counted here
+(which plan is current, when a review is due soon, which notes are late) are the care
+area's, used through app.care.public; this module only adds them up per worker."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import Select, and_, case, exists, false, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, and_, case, false, func, or_, select
 
-from app import clock, contact_rules
+from app import clock
 from app.access import SENIOR, WORKER
-from app.clients.service import caseload_counts
+from app.care import public as care
+from app.clients import public as clients
 from app.extensions import db
-from app.models import CaseNote, Client, Episode, FileAudit, Plan, User
+from app.models import Client, Episode, FileAudit, Plan, User
 from app.needs import URGENCY
 from app.team import completeness
 
-REVIEW_DUE_DAYS = 14  # a plan review this close counts as due
 LEVELS = tuple(URGENCY)  # immediate, ongoing, intensive
 LEVEL_WORDS = {"immediate": "Immediate", "ongoing": "Ongoing", "intensive": "Intensive"}
 SCORE_MONTHS = 12  # a worker's file check score counts the last year of checks
-
-
-def start_of(day: date) -> datetime:
-    """The first moment of a Canberra day, as an aware datetime."""
-    return datetime.combine(day, time.min, tzinfo=clock.CANBERRA)
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -36,7 +32,9 @@ def month_of(day: date) -> tuple[date, date]:
 
 
 @dataclass
-class CaseloadRow:
+class WorkerLoad:
+    """One worker's caseload in numbers (a row of the team's caseloads page)."""
+
     worker: User
     people: int = 0
     levels: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
@@ -49,13 +47,6 @@ class CaseloadRow:
     @property
     def not_assessed(self) -> int:
         return max(0, self.people - sum(self.levels.values()))
-
-
-def newest_plan():
-    """A condition on Plan: it is the newest plan of its episode (no later one exists). An
-    index lookup per plan asked about, so only the plans in question are read."""
-    later = aliased(Plan)
-    return ~exists().where(later.episode_id == Plan.episode_id, later.id > Plan.id)
 
 
 def level_counts() -> dict[int, dict[str, int]]:
@@ -72,23 +63,12 @@ def level_counts() -> dict[int, dict[str, int]]:
 
 
 def note_counts(today: date) -> dict[int, tuple[int, int]]:
-    """(contacts, late notes) this month, by the worker who wrote the note."""
+    """(contacts, late notes) this month, by the worker who wrote the note (care's count)."""
     first, following = month_of(today)
-    rows = db.session.execute(
-        select(
-            CaseNote.created_by_id,
-            func.count(),
-            func.sum(case((CaseNote.late.is_(True), 1), else_=0)),
-        )
-        .where(
-            CaseNote.superseded.is_(False),
-            CaseNote.contact_at >= start_of(first),
-            CaseNote.contact_at < start_of(following),
-            CaseNote.created_by_id.is_not(None),
-        )
-        .group_by(CaseNote.created_by_id)
+    late_and_all = care.late_notes_by_worker(
+        since=clock.start_of(first), until=clock.start_of(following)
     )
-    return {worker_id: (count, int(late or 0)) for worker_id, count, late in rows}
+    return {worker_id: (total, late) for worker_id, (late, total) in late_and_all.items()}
 
 
 def review_counts(today: date) -> dict[int, tuple[int, int]]:
@@ -104,9 +84,9 @@ def review_counts(today: date) -> dict[int, tuple[int, int]]:
         .join(Client, Client.id == Plan.client_id)
         .where(
             Episode.closed_on.is_(None),
-            newest_plan(),
+            care.newest_plan(),
             Client.worker_id.is_not(None),
-            Plan.review_on <= today + timedelta(days=REVIEW_DUE_DAYS),
+            Plan.review_on <= today + timedelta(days=care.REVIEW_DUE_SOON_DAYS),
         )
         .group_by(Client.worker_id)
     )
@@ -115,7 +95,7 @@ def review_counts(today: date) -> dict[int, tuple[int, int]]:
 
 def audit_scores(today: date) -> dict[int, completeness.Score]:
     """Each worker's file check score: the latest finished check of each of their files."""
-    since = start_of(today - timedelta(days=SCORE_MONTHS * 365 // 12))
+    since = clock.start_of(today - timedelta(days=SCORE_MONTHS * 365 // 12))
     ranked = (
         select(
             FileAudit.id,
@@ -156,17 +136,17 @@ def team_members(with_people: set[int]) -> list[User]:
     )
 
 
-def caseloads(today: date | None = None) -> list[CaseloadRow]:
+def caseloads(today: date | None = None) -> list[WorkerLoad]:
     """One row per worker: people, support levels, contacts, reviews, late notes, score."""
     today = today or clock.today()
-    people = caseload_counts()
+    people = clients.caseload_counts()
     levels = level_counts()
     notes = note_counts(today)
     reviews = review_counts(today)
     scores = audit_scores(today)
     rows = []
     for worker in team_members(set(people)):
-        row = CaseloadRow(worker=worker, people=people.get(worker.id, 0))
+        row = WorkerLoad(worker=worker, people=people.get(worker.id, 0))
         row.levels.update(levels.get(worker.id, {}))
         row.contacts, row.late_notes = notes.get(worker.id, (0, 0))
         row.reviews_due, row.reviews_overdue = reviews.get(worker.id, (0, 0))
@@ -175,8 +155,8 @@ def caseloads(today: date | None = None) -> list[CaseloadRow]:
     return rows
 
 
-def totals(rows: list[CaseloadRow]) -> CaseloadRow:
-    total = CaseloadRow(worker=User(display_name="Everyone"))
+def totals(rows: list[WorkerLoad]) -> WorkerLoad:
+    total = WorkerLoad(worker=User(display_name="Everyone"))
     for row in rows:
         total.people += row.people
         for level in LEVELS:
@@ -201,54 +181,40 @@ def people_of_query(worker: User) -> Select:
 
 
 @dataclass
-class PersonRow:
-    client: Client
-    level: str | None
-    last_contact: date | None
-    review_on: date | None
-    open_episode: bool
-    last_audit: FileAudit | None
+class PersonRow(care.CaseloadRow):
+    """Care's caseload row, with the file check the team page adds."""
+
+    last_audit: FileAudit | None = None
+
+    @property
+    def level(self) -> str | None:
+        return self.client.support_level
+
+    @property
+    def open_episode(self) -> bool:
+        return self.episode is not None
 
 
-def people_details(clients: list[Client]) -> list[PersonRow]:
-    """What the caseload page shows for each person on one page of a caseload."""
-    ids = [c.id for c in clients]
+def people_details(worker: User, clients_shown: list[Client]) -> list[PersonRow]:
+    """What the caseload page shows for each person on one page of a worker's caseload."""
+    ids = [c.id for c in clients_shown]
     if not ids:
         return []
-    last = contact_rules.last_contacts(ids)
-    review_of = dict(
-        db.session.execute(
-            select(Plan.client_id, func.min(Plan.review_on))
-            .join(Episode, Episode.id == Plan.episode_id)
-            .where(Plan.client_id.in_(ids), Episode.closed_on.is_(None), newest_plan())
-            .group_by(Plan.client_id)
-        ).all()
-    )
-    open_ids = set(
-        db.session.scalars(
-            select(Episode.client_id).where(Episode.client_id.in_(ids), Episode.closed_on.is_(None))
-        )
-    )
+    rows = {row.client.id: row for row in care.caseload(worker.id)}
     audits: dict[int, FileAudit] = {}
     for audit in db.session.scalars(
         select(FileAudit).where(FileAudit.client_id.in_(ids)).order_by(FileAudit.id)
     ):
         audits[audit.client_id] = audit
     return [
-        PersonRow(
-            client=c,
-            level=c.support_level,
-            last_contact=contact_rules.local_day(last.get(c.id)),
-            review_on=review_of.get(c.id),
-            open_episode=c.id in open_ids,
-            last_audit=audits.get(c.id),
-        )
-        for c in clients
+        PersonRow(**vars(rows[c.id]), last_audit=audits.get(c.id))
+        for c in clients_shown
+        if c.id in rows
     ]
 
 
 def allocatable_workers() -> list[User]:
-    """Who a person can be allocated to: active workers and seniors."""
+    """Active workers and seniors: who a person can be allocated to, and who is supervised."""
     return list(
         db.session.scalars(
             select(User)

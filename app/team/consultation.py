@@ -17,10 +17,10 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import aliased
 
 from app import audit, clock, contact_rules
-from app.clients.timeline import add_to_timeline
+from app.care import public as care
+from app.clients import public as clients
 from app.extensions import db
 from app.models import CaseNote, Client, Consent, ConsultationDecision, Episode, Handover, Plan
-from app.team.caseloads import newest_plan, start_of
 from app.templating import day as day_words
 
 # Why a person comes up, most pressing first.
@@ -28,12 +28,11 @@ REASONS: dict[str, str] = {
     "close": "No contact for three months: time to close",
     "quiet": "No contact for six weeks",
     "review_overdue": "Plan review is overdue",
-    "review_due": "Plan review is due this week",
+    "review_due": "Plan review is due soon",
     "late_notes": "Notes written late",
     "consent_expiring": "Consent ends within 30 days",
     "waiting": "Waiting for a worker",
 }
-REVIEW_DUE_DAYS = 7
 LATE_NOTE_DAYS = 28
 CONSENT_DAYS = 30
 CHUNK = 10_000  # ids per query when asking the contact rules about many people
@@ -76,8 +75,8 @@ def _plan_reviews(items, today, worker_id) -> None:
             .join(Client, Client.id == Plan.client_id)
             .where(
                 Episode.closed_on.is_(None),
-                newest_plan(),
-                Plan.review_on <= today + timedelta(days=REVIEW_DUE_DAYS),
+                care.newest_plan(),
+                Plan.review_on <= today + timedelta(days=care.REVIEW_DUE_SOON_DAYS),
             ),
             worker_id,
         ).group_by(Plan.client_id, Client.worker_id)
@@ -114,7 +113,7 @@ def _no_contact(items, today, worker_id) -> None:
             .where(
                 opened.c.opened_on <= today - timedelta(days=weeks),
                 (last.c.last.is_(None))
-                | (last.c.last < start_of(today - timedelta(days=weeks - 1))),
+                | (last.c.last < clock.start_of(today - timedelta(days=weeks - 1))),
             ),
             worker_id,
         )
@@ -142,7 +141,7 @@ def _late_notes(items, today, worker_id) -> None:
             .where(
                 CaseNote.late.is_(True),
                 CaseNote.superseded.is_(False),
-                CaseNote.contact_at >= start_of(today - timedelta(days=LATE_NOTE_DAYS - 1)),
+                CaseNote.contact_at >= clock.start_of(today - timedelta(days=LATE_NOTE_DAYS - 1)),
             ),
             worker_id,
         ).group_by(Client.id, Client.worker_id)
@@ -205,6 +204,14 @@ def item_for(client: Client, today: date | None = None) -> Item:
         if item.client_id == client.id:
             return item
     return Item(client.id, client.worker_id)
+
+
+def people_of(items: list[Item]) -> dict[int, Client]:
+    """{client id: Client} for the people on an agenda, in one query."""
+    ids = [i.client_id for i in items]
+    if not ids:
+        return {}
+    return {c.id: c for c in db.session.scalars(select(Client).where(Client.id.in_(ids)))}
 
 
 def count_by_reason(items: list[Item]) -> dict[str, int]:
@@ -305,7 +312,7 @@ def create_decision(
     )
     if client_id is not None:
         person = client if client is not None else db.session.get(Client, client_id)
-        add_to_timeline(
+        clients.add_to_timeline(
             person,
             kind="consultation",
             summary=f"Case meeting with {by.display_name}: {outcome_words}",

@@ -1,29 +1,17 @@
 """The weekly case consultation: what needs talking about, and what was decided."""
 
-from flask import flash, redirect, request, url_for
-from flask_login import current_user
-from sqlalchemy import select
+from flask import redirect, request, url_for
 
 from app import audit, clock
 from app.access import get_or_404, requires
-from app.clients import service as clients_service
-from app.extensions import db
-from app.models import Client, Handover, User
+from app.clients import public as clients
+from app.core.messages import saved
+from app.core.people import me, users_by_id
+from app.models import Handover, User
 from app.needs import NEEDS, URGENCY
 from app.pages import paginate, render_page
 from app.team import bp, consultation
 from app.team.forms import OUTCOMES, WAITING_OUTCOMES, DecisionForm, WaitingDecisionForm
-
-
-def me():
-    return current_user._get_current_object()
-
-
-def _users(ids) -> dict[int, User]:
-    ids = [i for i in ids if i is not None]
-    if not ids:
-        return {}
-    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
 
 
 @bp.route("/consultation", endpoint="consultation")
@@ -32,7 +20,7 @@ def consultation_page():
     today = clock.today()
     by_worker = consultation.agenda(today)
     decided = consultation.decisions_this_week(today)
-    workers = _users(by_worker)
+    workers = users_by_id(by_worker)
     rows = []
     for worker_id, items in by_worker.items():
         rows.append(
@@ -63,18 +51,12 @@ def consultation_worker(worker_id: int):
     worker = get_or_404(User, worker_id)
     today = clock.today()
     items = consultation.agenda(today, worker_id=worker.id).get(worker.id, [])
-    ids = [i.client_id for i in items]
-    clients = (
-        {c.id: c for c in db.session.scalars(select(Client).where(Client.id.in_(ids)))}
-        if ids
-        else {}
-    )
     audit.record("team.consultation_viewed", record=worker, detail={"people": len(items)})
     return render_page(
         "team/consultation_worker.html",
         worker=worker,
         items=items,
-        clients=clients,
+        clients=consultation.people_of(items),
         reasons=consultation.REASONS,
         decided=consultation.decisions_this_week(today),
         outcomes=OUTCOMES,
@@ -84,7 +66,7 @@ def consultation_worker(worker_id: int):
 @bp.route("/consultation/people/<int:client_id>", methods=["GET", "POST"])
 @requires("team.oversee")
 def decide(client_id: int):
-    client = clients_service.get_client_for_current_user(client_id)
+    client = clients.get_client_for_current_user(client_id)
     item = consultation.item_for(client)
     form = DecisionForm()
     if request.method == "GET":
@@ -101,7 +83,7 @@ def decide(client_id: int):
             reasons=item.reasons,
             client=client,
         )
-        flash(f"Decision saved on the timeline of {client.name}.")
+        saved(f"Decision saved on the timeline of {client.name}.")
         if client.worker_id is not None:
             return redirect(url_for("team.consultation_worker", worker_id=client.worker_id), 303)
         return redirect(url_for("team.consultation"), 303)
@@ -131,7 +113,7 @@ def decide_waiting(handover_id: int):
             reasons=["waiting"],
             handover=handover,
         )
-        flash("Decision saved.")
+        saved("Decision saved.")
         return redirect(url_for("team.consultation"), 303)
     return render_page(
         "team/decide_waiting.html",

@@ -6,22 +6,19 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app import clock
-from app.demo import REAL_DATA_MODELS, DemoContext, demo_area
+from app.core.areas import DemoContext
 from app.extensions import db
-from app.models import Client, ConsultationDecision, FileAudit, Reallocation
-from app.team import audits, completeness, consultation, reallocation, service
+from app.models import Client
+from app.team import audits, completeness, consultation, reallocation, supervision
 from app.team.forms import OUTCOMES
 
-REAL_DATA_MODELS.extend([Reallocation, ConsultationDecision, FileAudit])
 
-
-@demo_area(90, "supervision")
 def make_demo_supervision(context: DemoContext) -> None:
     users = context.users
     today = clock.today()
     for weeks_ago, worker in [(6, "worker"), (2, "worker"), (3, "worker2"), (1, "worker3")]:
         held = today - timedelta(weeks=weeks_ago)
-        service.create_supervision(
+        supervision.create_supervision(
             supervisor=users["manager"],
             kind="line",
             held_on=held,
@@ -33,7 +30,7 @@ def make_demo_supervision(context: DemoContext) -> None:
         )
     for weeks_ago in (4, 2):
         held = today - timedelta(weeks=weeks_ago)
-        service.create_supervision(
+        supervision.create_supervision(
             supervisor=users["senior"],
             kind="group",
             held_on=held,
@@ -53,7 +50,6 @@ def _clients(context: DemoContext) -> list[Client]:
     return list(db.session.scalars(select(Client).order_by(Client.id).limit(30)))
 
 
-@demo_area(95, "team oversight")
 def make_demo_team(context: DemoContext) -> None:
     """Robust when the care area has made no plans or notes yet: everything here needs only
     client files and accounts."""

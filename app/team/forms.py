@@ -1,3 +1,6 @@
+"""Forms of the team area, and the choices they offer (supervision topics, what a case
+meeting decided), which the scale data and the models name too."""
+
 from datetime import timedelta
 
 from wtforms import SelectField, TextAreaField

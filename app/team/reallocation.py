@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import and_, or_, select
 
 from app import audit, clock
 from app.access import SENIORS
-from app.clients import service as clients_service
-from app.clients.timeline import add_to_timeline
+from app.clients import public as clients
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import Client, Reallocation, User
 from app.templating import day as day_words
@@ -48,10 +48,10 @@ def reallocate(
 ) -> Reallocation:
     """Give the file to `to_worker`, keeping the history, and tell both workers."""
     if client.worker_id == to_worker.id:
-        raise ValueError("the person is with this worker already")
+        raise Refused(f"{client.name} is with {to_worker.display_name} already.")
     from_worker_id = client.worker_id
     short = reason if len(reason) <= ALLOCATION_REASON_LIMIT else reason[:297] + "..."
-    allocation = clients_service.allocate(client, to_worker, reason=short, by=by)
+    allocation = clients.allocate(client, to_worker, reason=short, by=by)
     record = Reallocation(
         client_id=client.id,
         allocation_id=allocation.id,
@@ -71,7 +71,7 @@ def reallocate(
         client_id=client.id,
         detail={"from": from_worker_id, "to": to_worker.id, "person": person_view},
     )
-    add_to_timeline(
+    clients.add_to_timeline(
         client,
         kind="reallocated",
         summary=(
@@ -133,5 +133,8 @@ def for_client(client: Client) -> list[Reallocation]:
     )
 
 
-def recent_query() -> Select:
-    return select(Reallocation).order_by(Reallocation.id.desc())
+def recent(how_many: int) -> list[Reallocation]:
+    """The newest re-allocations, for the caseloads page."""
+    return list(
+        db.session.scalars(select(Reallocation).order_by(Reallocation.id.desc()).limit(how_many))
+    )

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import InReachSession, Partner
-from app.partners.service import happens_on, how_often
+from app.partners.directory import happens_on, how_often
 from tests.factories.partners import make_in_reach, make_partner
 from tests.pagecheck import text_of
 from tests.versions import version_at

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app.models import AuditEvent
 from tests.factories import make_user
-from tests.factories.care_rows import (
-    make_advocacy,
+from tests.factories.care import (
     make_aid,
+    make_issue,
     make_note,
     make_plan,
     make_referral,
@@ -49,9 +49,9 @@ def a_week(db_session, frozen_clock):
     jaz = make_client(db_session, alex, nickname="Jaz")
     kai = make_client(db_session, priya, nickname="Kai")
     for day, kind in [(2, "face_to_face"), (3, "face_to_face"), (4, "phone")]:
-        make_note(db_session, jaz, by=alex, at=on(date(2026, 3, day)), kind=kind)
-    make_note(db_session, jaz, by=alex, at=on(date(2026, 2, 27)))  # last week
-    make_note(db_session, kai, by=priya, at=on(date(2026, 3, 2)), kind="phone")
+        make_note(db_session, jaz, by=alex, contact_at=on(date(2026, 3, day)), kind=kind)
+    make_note(db_session, jaz, by=alex, contact_at=on(date(2026, 2, 27)))  # last week
+    make_note(db_session, kai, by=priya, contact_at=on(date(2026, 3, 2)), kind="phone")
     episode = make_episode(db_session, jaz)
     make_plan(
         db_session,
@@ -62,11 +62,11 @@ def a_week(db_session, frozen_clock):
         goals=[("Find a flat", "done", date(2026, 3, 3)), "See a GP"],
     )
     consent = make_consent(db_session, jaz, given_on=date(2026, 2, 1))
-    make_referral(db_session, jaz, make_partner(db_session, "Housing ACT"), consent, by=alex)
-    make_aid(db_session, jaz, "food", by=alex, quantity=2)
-    make_aid(db_session, kai, "clothes", by=priya)
-    make_advocacy(db_session, "individual", client=jaz, by=alex)
-    make_advocacy(db_session, "systemic", by=priya)
+    make_referral(db_session, jaz, None, make_partner(db_session, "Housing ACT"), consent, by=alex)
+    make_aid(db_session, jaz, kind="food", by=alex, quantity=2)
+    make_aid(db_session, kai, kind="clothes", by=priya)
+    make_issue(db_session, jaz, kind="individual", by=alex)
+    make_issue(db_session, kind="systemic", by=priya)
     closed = make_episode(db_session, kai, opened_on=date(2025, 9, 1))
     closed.closed_on, closed.reason_for_cessation, closed.closed_by_id = (
         date(2026, 3, 3),

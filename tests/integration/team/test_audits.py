@@ -10,7 +10,7 @@ from app.models import AuditEvent, AuditFeedback, FileAudit, TimelineEntry
 from app.team.completeness import CHECKS
 from tests.conftest import start_session_for
 from tests.factories import make_user
-from tests.factories.care_rows import make_note, make_plan, make_referral, on
+from tests.factories.care import make_note, make_plan, make_referral, on
 from tests.factories.clients import make_assessment, make_client, make_consent, make_episode
 from tests.factories.partners import make_partner
 from tests.factories.team import make_feedback, make_file_audit
@@ -33,9 +33,11 @@ def a_file(db_session, frozen_clock):
     episode = make_episode(db_session, jaz)
     make_plan(db_session, jaz, episode, review_on=date(2026, 4, 1))
     consent = make_consent(db_session, jaz, given_on=date(2026, 1, 10))
-    make_referral(db_session, jaz, make_partner(db_session), consent, referred_on=date(2026, 1, 5))
-    make_note(db_session, jaz, by=alex, at=on(date(2026, 2, 2)))
-    make_note(db_session, jaz, by=alex, at=on(date(2026, 2, 9)), late=True)
+    make_referral(
+        db_session, jaz, None, make_partner(db_session), consent, referred_on=date(2026, 1, 5)
+    )
+    make_note(db_session, jaz, by=alex, contact_at=on(date(2026, 2, 2)))
+    make_note(db_session, jaz, by=alex, contact_at=on(date(2026, 2, 9)), late=True)
     return alex, jaz
 
 

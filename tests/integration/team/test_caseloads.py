@@ -4,14 +4,13 @@ counted with the same few queries however many workers and people there are."""
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event
 
-from app.extensions import db
 from tests.factories import make_user
-from tests.factories.care_rows import make_note, make_plan, on
+from tests.factories.care import make_note, make_plan, on
 from tests.factories.clients import make_assessment, make_client, make_episode
 from tests.factories.team import make_file_audit
 from tests.pagecheck import text_of
+from tests.query_counter import counting_queries
 
 TODAY = date(2026, 3, 3)
 
@@ -36,11 +35,11 @@ def test_caseloads_count_each_workers_people(client, sign_in_as, db_session, fro
     make_plan(db_session, people[1], other, review_on=TODAY + timedelta(days=10))
     closed = make_episode(db_session, people[2], opened_on=date(2025, 1, 5), closed_on=TODAY)
     make_plan(db_session, people[2], closed, review_on=TODAY)  # closed: not due
-    make_note(db_session, people[0], by=alex, at=on(date(2026, 3, 2)))
-    make_note(db_session, people[1], by=alex, at=on(date(2026, 3, 1)), late=True)
-    make_note(db_session, people[1], by=alex, at=on(date(2026, 2, 27)))  # last month
-    make_note(db_session, people[1], by=alex, at=on(date(2026, 3, 2)), superseded=True)
-    make_note(db_session, people[3], by=priya, at=on(date(2026, 3, 2)))
+    make_note(db_session, people[0], by=alex, contact_at=on(date(2026, 3, 2)))
+    make_note(db_session, people[1], by=alex, contact_at=on(date(2026, 3, 1)), late=True)
+    make_note(db_session, people[1], by=alex, contact_at=on(date(2026, 2, 27)))  # last month
+    make_note(db_session, people[1], by=alex, contact_at=on(date(2026, 3, 2)), superseded=True)
+    make_note(db_session, people[3], by=priya, contact_at=on(date(2026, 3, 2)))
     make_file_audit(db_session, people[0], by=alex, done=True)
 
     sign_in_as("senior")
@@ -61,29 +60,13 @@ def test_a_workers_caseload_lists_their_people(client, sign_in_as, db_session, f
     make_assessment(db_session, jaz, support_level="ongoing")
     episode = make_episode(db_session, jaz)
     make_plan(db_session, jaz, episode, review_on=date(2026, 3, 1))
-    make_note(db_session, jaz, by=alex, at=on(date(2026, 2, 20)))
+    make_note(db_session, jaz, by=alex, contact_at=on(date(2026, 2, 20)))
     sign_in_as("senior")
     page = text_of(client.get(f"/team/caseloads/{alex.id}").text)
     assert "People Alex Murray supports" in page
     assert "Jaz Ongoing Friday 20 February Sunday 1 March Late Never" in page
     assert "Someone Else" not in page
     assert "Move to a new worker" in page and "Check this file" in page
-
-
-def count_queries(app, fn) -> int:
-    statements = []
-
-    def listen(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", listen)
-    try:
-        fn()
-    finally:
-        event.remove(engine, "before_cursor_execute", listen)
-    return len(statements)
 
 
 def test_the_page_asks_the_same_number_of_queries_for_more_workers_and_people(
@@ -97,15 +80,17 @@ def test_the_page_asks_the_same_number_of_queries_for_more_workers_and_people(
                 make_assessment(db_session, person, support_level="ongoing")
                 episode = make_episode(db_session, person)
                 make_plan(db_session, person, episode, review_on=TODAY)
-                make_note(db_session, person, by=worker, at=on(date(2026, 3, 2)))
+                make_note(db_session, person, by=worker, contact_at=on(date(2026, 3, 2)))
 
     sign_in_as("senior")
     add_team(1, 1)
     client.get("/team/caseloads")  # the first page of a session asks a few questions once
-    small = count_queries(app, lambda: client.get("/team/caseloads"))
+    with counting_queries(app) as small:
+        client.get("/team/caseloads")
     add_team(5, 4)
-    large = count_queries(app, lambda: client.get("/team/caseloads"))
-    assert large == small
+    with counting_queries(app) as large:
+        client.get("/team/caseloads")
+    assert len(large) == len(small)
 
 
 @pytest.mark.parametrize("role", ["frontdesk", "trainee", "worker"])
@@ -117,6 +102,10 @@ def test_only_seniors_and_the_manager_see_caseloads(client, sign_in_as, db_sessi
 
 
 @pytest.mark.parametrize("role", ["senior", "manager"])
-def test_seniors_and_the_manager_see_caseloads(client, sign_in_as, role):
+def test_seniors_and_the_manager_see_caseloads(client, sign_in_as, db_session, role):
+    """They see each worker's row with the people they support, not just a page."""
+    worker = make_user(db_session, "worker", display_name="Dan Kelly")
+    make_client(db_session, worker)
     sign_in_as(role)
-    assert client.get("/team/caseloads").status_code == 200
+    page = text_of(client.get("/team/caseloads").get_data(as_text=True))
+    assert "Dan Kelly" in row_of(page, "Dan Kelly")

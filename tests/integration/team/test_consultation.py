@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.models import AuditEvent, ConsultationDecision, TimelineEntry
 from app.team import consultation
 from tests.factories import make_user
-from tests.factories.care_rows import make_appointment, make_note, make_plan, on
+from tests.factories.care import make_appointment, make_note, make_plan, on
 from tests.factories.clients import make_client, make_consent, make_episode
 from tests.factories.frontdesk import make_handover
 from tests.pagecheck import text_of
@@ -25,7 +25,7 @@ def caseload(db_session, frozen_clock):
     def person(name, opened_on=date(2026, 2, 1)):
         client = make_client(db_session, alex, nickname=name)
         episode = make_episode(db_session, client, opened_on=opened_on)
-        make_note(db_session, client, by=alex, at=on(date(2026, 3, 2)))
+        make_note(db_session, client, by=alex, contact_at=on(date(2026, 3, 2)))
         made[name] = (client, episode)
         return client, episode
 
@@ -38,22 +38,22 @@ def caseload(db_session, frozen_clock):
 
     quiet = make_client(db_session, alex, nickname="Quiet")
     make_episode(db_session, quiet, opened_on=date(2026, 1, 5))
-    make_note(db_session, quiet, by=alex, at=on(date(2026, 1, 15)))
+    make_note(db_session, quiet, by=alex, contact_at=on(date(2026, 1, 15)))
     made["Quiet"] = (quiet, None)
 
     gone = make_client(db_session, alex, nickname="Gone")
     make_episode(db_session, gone, opened_on=date(2025, 11, 1))
-    make_note(db_session, gone, by=alex, at=on(date(2025, 11, 20)))
+    make_note(db_session, gone, by=alex, contact_at=on(date(2025, 11, 20)))
     made["Gone"] = (gone, None)
 
     booked = make_client(db_session, alex, nickname="Booked")
     make_episode(db_session, booked, opened_on=date(2025, 11, 1))
-    make_note(db_session, booked, by=alex, at=on(date(2025, 11, 20)))
-    make_appointment(db_session, booked, on(date(2026, 3, 10)))
+    make_note(db_session, booked, by=alex, contact_at=on(date(2025, 11, 20)))
+    make_appointment(db_session, booked, starts_at=on(date(2026, 3, 10)))
     made["Booked"] = (booked, None)
 
     client, _ = person("Late")
-    make_note(db_session, client, by=alex, at=on(date(2026, 2, 25)), late=True)
+    make_note(db_session, client, by=alex, contact_at=on(date(2026, 2, 25)), late=True)
 
     client, _ = person("Consent")
     make_consent(db_session, client, given_on=date(2025, 3, 20), expires_on=date(2026, 3, 20))

@@ -1,4 +1,5 @@
-"""Accounts and the audit log, for managers."""
+"""The audit log as a manager reads it: found by file, person, kind and dates, told in
+plain words (names, not numbers), downloaded as a spreadsheet, and refused attempts by day."""
 
 from __future__ import annotations
 
@@ -6,38 +7,21 @@ import csv
 import io
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, or_, select
 
 from app import audit, audit_words, clock, templating
-from app.clients.registration import search_text
+from app.clients import public as clients
+from app.core.numbers import whole_number
+from app.core.people import users_by_id
 from app.extensions import db
-from app.models import AuditEvent, Client, User
-from app.pages import Page, paginate
-
-
-def list_users(page: int) -> Page:
-    query = select(User).order_by(User.active.desc(), User.display_name)
-    return paginate(query, number=page)
-
-
-def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=clock.CANBERRA)
-
+from app.models import AuditEvent, Client
 
 # --- the audit log ---------------------------------------------------------------------------
 
 MAX_ID = 2**31 - 1
 CSV_ROWS = 20_000  # the newest this many; a narrower filter gives the rest
-
-
-def staff_choices() -> list[tuple[str, str]]:
-    """Everyone who has an account, by name (a turned-off account says so)."""
-    people = db.session.scalars(select(User).order_by(User.display_name, User.id))
-    return [("", "Anyone")] + [
-        (str(u.id), u.display_name + ("" if u.active else " (account turned off)")) for u in people
-    ]
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -48,9 +32,10 @@ def find_client_ids(text: str) -> list[int]:
     """The files a manager means by a name or a file number ("Tam", "Tam Smith", "12")."""
     text = (text or "").strip()
     digits = text.removeprefix("#").strip()
-    if digits.isdigit():
-        return [int(digits)] if 0 < int(digits) <= MAX_ID else []
-    words = [w for w in (search_text(part) for part in text.split()) if w]
+    number = whole_number(digits)
+    if number is not None:
+        return [number] if 0 < number <= MAX_ID else []
+    words = [w for w in (clients.search_text(part) for part in text.split()) if w]
     if not words:
         return []
     query = select(Client.id)
@@ -90,9 +75,9 @@ def audit_query(
             or_(AuditEvent.action.in_(exact), *(AuditEvent.action.startswith(s) for s in starts))
         )
     if since:
-        query = query.where(AuditEvent.created_at >= _start_of(since))
+        query = query.where(AuditEvent.created_at >= clock.start_of(since))
     if until:
-        query = query.where(AuditEvent.created_at < _start_of(until + timedelta(days=1)))
+        query = query.where(AuditEvent.created_at < clock.start_of(until + timedelta(days=1)))
     return query
 
 
@@ -125,16 +110,14 @@ def _staff_about(event: AuditEvent) -> int | None:
 def audit_rows(events: list[AuditEvent]) -> list[AuditRow]:
     """Entries in plain words: names, not numbers. One query for the files, one for people."""
     client_ids = {e.client_id for e in events if e.client_id is not None}
-    clients = {c.id: c for c in db.session.scalars(select(Client).where(Client.id.in_(client_ids)))}
+    files = {c.id: c for c in db.session.scalars(select(Client).where(Client.id.in_(client_ids)))}
     user_ids = {e.created_by_id for e in events} | {_staff_about(e) for e in events}
     user_ids.discard(None)
-    names = dict(
-        db.session.execute(select(User.id, User.display_name).where(User.id.in_(user_ids))).all()
-    )
-    return [_row(e, clients, names) for e in events]
+    names = {i: u.display_name for i, u in users_by_id(user_ids).items()}
+    return [_row(e, files, names) for e in events]
 
 
-def _row(event: AuditEvent, clients: dict, names: dict) -> AuditRow:
+def _row(event: AuditEvent, files: dict, names: dict) -> AuditRow:
     detail = event.detail if isinstance(event.detail, dict) else {}
     if event.created_by_id is not None:
         who = names.get(event.created_by_id, f"Staff member number {event.created_by_id}")
@@ -150,14 +133,14 @@ def _row(event: AuditEvent, clients: dict, names: dict) -> AuditRow:
         at=event.created_at,
         who=who,
         what=what,
-        about=_about(event, clients, names),
+        about=_about(event, files, names),
         address=event.address or "",
     )
 
 
-def _about(event: AuditEvent, clients: dict, names: dict) -> str:
+def _about(event: AuditEvent, files: dict, names: dict) -> str:
     if event.client_id is not None:
-        client = clients.get(event.client_id)
+        client = files.get(event.client_id)
         if client is None:
             return f"A deleted file, number {event.client_id}"
         return f"{client.full_name}, file {client.id}"
@@ -209,7 +192,7 @@ class RefusedDay:
 
 def refused_by_day(days: int = 14) -> list[RefusedDay]:
     """Refused attempts per staff member per day, newest day first, for the last `days`."""
-    since = _start_of(clock.today() - timedelta(days=days - 1))
+    since = clock.start_of(clock.today() - timedelta(days=days - 1))
     found = db.session.execute(
         select(AuditEvent.created_by_id, AuditEvent.created_at, AuditEvent.action).where(
             AuditEvent.action.in_((audit.REFUSED, audit.CAPPED)), AuditEvent.created_at >= since
@@ -223,9 +206,7 @@ def refused_by_day(days: int = 14) -> list[RefusedDay]:
         else:
             counts[key][0] += 1
     ids = {user_id for _, user_id in counts if user_id is not None}
-    names = dict(
-        db.session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all()
-    )
+    names = {i: u.display_name for i, u in users_by_id(ids).items()}
     rows = [
         RefusedDay(on, names.get(user_id, audit_words.SOMEONE), count, capped)
         for (on, user_id), (count, capped) in counts.items()

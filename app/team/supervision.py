@@ -1,4 +1,5 @@
-"""Supervision records: private to the worker(s), their supervisor and the manager."""
+"""Supervision records: who may read them, the list, and a new record. A record is private to
+the worker(s), their supervisor and the manager."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from datetime import date
 from sqlalchemy import Select, or_, select
 
 from app import audit, clock
-from app.access import MANAGER, SENIOR, WORKER
+from app.access import MANAGER
+from app.core.people import users_by_id
 from app.extensions import db
 from app.models import Supervision, User
 from app.models.team import supervision_attendee
@@ -32,16 +34,6 @@ def supervision_for(user: User) -> Select:
     return query.where(or_(Supervision.supervisor_id == user.id, Supervision.id.in_(attended)))
 
 
-def workers_to_supervise() -> list[User]:
-    return list(
-        db.session.scalars(
-            select(User)
-            .where(User.active.is_(True), User.role.in_([WORKER, SENIOR]))
-            .order_by(User.display_name)
-        )
-    )
-
-
 def create_supervision(
     *,
     supervisor: User,
@@ -53,7 +45,8 @@ def create_supervision(
     notes: str,
     next_on: date | None,
 ) -> Supervision:
-    attendees = list(db.session.scalars(select(User).where(User.id.in_(worker_ids))))
+    found = users_by_id(worker_ids)
+    attendees = [found[i] for i in dict.fromkeys(worker_ids) if i in found]
     record = Supervision(
         kind=kind,
         held_on=held_on,

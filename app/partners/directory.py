@@ -1,4 +1,5 @@
-"""The partners directory, and which partners are in at the centre on a day (in-reach)."""
+"""The partners directory (finding, adding and changing partner services) and in-reach: which
+partners are at the centre on a day, and how often, in words."""
 
 from __future__ import annotations
 
@@ -40,10 +41,6 @@ def find_partners(words: str = "", *, include_inactive: bool = False) -> list[Pa
             )
         )
     return list(db.session.scalars(query))
-
-
-def get_partner(partner_id: int) -> Partner | None:
-    return db.session.get(Partner, partner_id)
 
 
 PARTNER_FIELDS = (
@@ -105,10 +102,6 @@ def add_in_reach(
     db.session.add(session)
     db.session.flush()
     return session
-
-
-def get_in_reach(session_id: int) -> InReachSession | None:
-    return db.session.get(InReachSession, session_id)
 
 
 def stop_in_reach(session: InReachSession) -> None:
