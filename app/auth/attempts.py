@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import limits
-from flask import abort, current_app, request
+from flask import current_app
 from sqlalchemy import delete, func, select
 
 from app import clock
@@ -29,23 +29,25 @@ def _tries_since(column, value: str, since) -> int:
     return db.session.scalar(select(func.count()).where(column == value, SignInAttempt.at > since))
 
 
-def count_try(username: str) -> None:
-    """Count one try at a sign-in step, or refuse it with the plain 429 page.
+def count_try(username: str, *, address: str | None) -> bool:
+    """Count one try at a sign-in step from `address`; False when there were too many tries
+    (the view then shows the plain 429 page).
 
     A refused try is not counted, so waiting out the window is always enough.
     """
     now = clock.now()
-    address = (request.remote_addr or "unknown")[:64]
+    address = (address or "unknown")[:64]
     username = (username or "").strip().lower()[:40]
     per_address, address_window = _limit("SIGN_IN_RATE_LIMIT")
     per_account, account_window = _limit("SIGN_IN_ACCOUNT_RATE_LIMIT")
     longest = max(address_window, account_window)
     db.session.execute(delete(SignInAttempt).where(SignInAttempt.at < now - longest))
     if _tries_since(SignInAttempt.address, address, now - address_window) >= per_address:
-        abort(429)
+        return False
     if username and _tries_since(SignInAttempt.username, username, now - account_window) >= (
         per_account
     ):
-        abort(429)
+        return False
     db.session.add(SignInAttempt(address=address, username=username, at=now))
     db.session.flush()
+    return True

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 
 from app.access import CLIENT_ROLES
-from app.auth import service
-from app.demo import DemoContext, demo_area
+from app.auth import accounts
+from app.core.areas import DemoContext
 
 # username, name shown, role, lived experience they chose to share (for matching)
 DEMO_PEOPLE = (
@@ -36,12 +36,11 @@ def demo_totp_secret(username: str) -> str:
     return base64.b32encode(f"peerdesk-demo-{username}".encode()).decode().rstrip("=")
 
 
-@demo_area(10, "accounts")
 def make_demo_accounts(context: DemoContext) -> None:
     context.printed.append("Demo accounts (username / password / two-step secret):")
     for username, name, role, experience in DEMO_PEOPLE:
         secret = demo_totp_secret(username) if role in CLIENT_ROLES else None
-        user = service.create_user(
+        user = accounts.create_user(
             username=username,
             display_name=name,
             role=role,

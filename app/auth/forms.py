@@ -1,3 +1,6 @@
+"""Forms for signing in and for a person's own password: plain messages, and a new password
+checked with the same rules everywhere (passwords.password_problem)."""
+
 from wtforms import PasswordField, StringField
 from wtforms.validators import ValidationError
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 
 from flask import (
-    flash,
+    abort,
     g,
     make_response,
     redirect,
@@ -22,7 +22,7 @@ from flask_login import current_user
 
 from app import audit
 from app.access import public, requires
-from app.auth import attempts, bp, service
+from app.auth import accounts, attempts, bp, sessions, two_step_codes
 from app.auth.forms import (
     ChangePasswordForm,
     CodeForm,
@@ -31,7 +31,8 @@ from app.auth.forms import (
     SignInForm,
 )
 from app.auth.passwords import check_password, suggest_password
-from app.extensions import db
+from app.core.messages import saved
+from app.core.people import me, user_by_id
 from app.local_paths import safe_local_path
 from app.models import User
 
@@ -41,11 +42,17 @@ LOCKED = "Too many wrong tries. The account is locked for now."
 NOT_THE_SAME_AGAIN = "Choose a new password, not the one you have now"
 
 
+def _count_try(username: str) -> None:
+    """Count one try at a sign-in step, or the plain 429 page when there were too many."""
+    if not attempts.count_try(username, address=request.remote_addr):
+        abort(429)
+
+
 def _pending_user() -> User | None:
     user_id, since = session.get("pending_user"), session.get("pending_since", 0)
     if not user_id or time.time() - since > PENDING_SECONDS:
         return None
-    user = db.session.get(User, user_id)
+    user = user_by_id(user_id)
     return user if user is not None and user.active else None
 
 
@@ -65,7 +72,7 @@ def _next_step(user: User):
     """Send a person who has given the right password to whatever step is left."""
     if user.must_change_password:
         return redirect(url_for("auth.first_password"), 303)
-    if service.needs_two_step(user):
+    if accounts.needs_two_step(user):
         step = "auth.two_step" if user.two_step_ready else "auth.two_step_setup"
         return redirect(url_for(step), 303)
     return _finish(user)
@@ -75,13 +82,13 @@ def _finish(user: User):
     if (first := _password_first(user)) is not None:
         return first
     next_url = safe_local_path(session.get("pending_next"))
-    service.start_session(user)
+    sessions.start_session(user)
     return redirect(next_url or url_for("home.index"), 303)
 
 
 def _finish_showing_codes(user: User, codes: list[str]):
     """Start the session and show the recovery codes once, in this response only."""
-    service.start_session(user)
+    sessions.start_session(user)
     return render_template("auth/recovery_codes.html", codes=codes)
 
 
@@ -91,11 +98,11 @@ def sign_in():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     if request.method == "POST":
-        attempts.count_try(request.form.get("username", ""))
+        _count_try(request.form.get("username", ""))
     form = SignInForm()
     failed = False
     if form.validate_on_submit():
-        user = service.check_sign_in(form.username.data, form.password.data)
+        user = accounts.check_sign_in(form.username.data, form.password.data)
         if user is not None:
             next_url = safe_local_path(request.args.get("next"))
             session.clear()  # a new session for every sign-in
@@ -116,7 +123,7 @@ def first_password():
         if check_password(user.password_hash, form.password.data):
             form.password.errors.append(NOT_THE_SAME_AGAIN)
         else:
-            service.set_password(user, form.password.data, must_change=False, by=user)
+            accounts.set_password(user, form.password.data, must_change=False, by=user)
             return _next_step(user)
     return render_template(
         "auth/first_password.html", form=form, suggestion=suggest_password(), user=user
@@ -129,14 +136,14 @@ def two_step_setup():
     user = _pending_user()
     if (first := _password_first(user)) is not None:
         return first
-    if user is None or user.two_step_ready or not service.needs_two_step(user):
+    if user is None or user.two_step_ready or not accounts.needs_two_step(user):
         return redirect(url_for("auth.sign_in"))
-    secret = session.get("pending_secret") or service.new_totp_secret()
+    secret = session.get("pending_secret") or two_step_codes.new_totp_secret()
     session["pending_secret"] = secret
     form = CodeForm()
     if form.validate_on_submit():
-        if service.verify_totp(user, form.code.data, secret=secret):
-            return _finish_showing_codes(user, service.confirm_totp(user, secret))
+        if two_step_codes.verify_totp(user, form.code.data, secret=secret):
+            return _finish_showing_codes(user, two_step_codes.confirm_totp(user, secret))
         form.code.errors.append(
             "That code did not work. Check the time on your phone and try again"
         )
@@ -144,61 +151,58 @@ def two_step_setup():
         "auth/two_step_setup.html",
         form=form,
         secret=secret,
-        qr_svg=service.totp_qr_svg(user, secret),
+        qr_svg=two_step_codes.totp_qr_svg(user, secret),
     )
+
+
+def _code_step(form, code_is_right, template: str, wrong: str):
+    """The last step of signing in with a phone code or a recovery code: the same counting,
+    locking and refusal log for both."""
+    user = _pending_user()
+    if (first := _password_first(user)) is not None:
+        return first
+    if user is None or not user.two_step_ready:
+        return redirect(url_for("auth.sign_in"))
+    if request.method == "POST":
+        _count_try(user.username)
+    if form.validate_on_submit():
+        if accounts.is_locked(user):
+            return _locked_page()
+        if code_is_right(user, form.code.data):
+            return _finish(user)
+        accounts.count_failure(user, action="sign_in.two_step_failed")
+        audit.record_refusal("two-step code wrong", user=user)
+        if accounts.is_locked(user):
+            return _locked_page()
+        form.code.errors.append(wrong)
+    return render_template(template, form=form)
 
 
 @bp.route("/sign-in/two-step", methods=["GET", "POST"])
 @public
 def two_step():
-    user = _pending_user()
-    if (first := _password_first(user)) is not None:
-        return first
-    if user is None or not user.two_step_ready:
-        return redirect(url_for("auth.sign_in"))
-    if request.method == "POST":
-        attempts.count_try(user.username)
-    form = CodeForm()
-    if form.validate_on_submit():
-        if service.is_locked(user):
-            return _locked_page()
-        if service.verify_totp(user, form.code.data):
-            return _finish(user)
-        service.count_failure(user, action="sign_in.two_step_failed")
-        audit.record_refusal("two-step code wrong", user=user)
-        if service.is_locked(user):
-            return _locked_page()
-        form.code.errors.append("That code did not work. Wait for a new code and try again")
-    return render_template("auth/two_step.html", form=form)
+    return _code_step(
+        CodeForm(),
+        two_step_codes.verify_totp,
+        "auth/two_step.html",
+        "That code did not work. Wait for a new code and try again",
+    )
 
 
 @bp.route("/sign-in/recovery-code", methods=["GET", "POST"])
 @public
 def recovery_code():
-    user = _pending_user()
-    if (first := _password_first(user)) is not None:
-        return first
-    if user is None or not user.two_step_ready:
-        return redirect(url_for("auth.sign_in"))
-    if request.method == "POST":
-        attempts.count_try(user.username)
-    form = RecoveryCodeForm()
-    if form.validate_on_submit():
-        if service.is_locked(user):
-            return _locked_page()
-        if service.use_recovery_code(user, form.code.data):
-            return _finish(user)
-        service.count_failure(user, action="sign_in.two_step_failed")
-        audit.record_refusal("two-step code wrong", user=user)
-        if service.is_locked(user):
-            return _locked_page()
-        form.code.errors.append("That recovery code did not work. Check it and try again")
-    return render_template("auth/recovery_code.html", form=form)
+    return _code_step(
+        RecoveryCodeForm(),
+        two_step_codes.use_recovery_code,
+        "auth/recovery_code.html",
+        "That recovery code did not work. Check it and try again",
+    )
 
 
 def _signed_out_response(message: str):
-    service.sign_out()
-    flash(message)
+    sessions.sign_out()
+    saved(message)
     response = make_response(redirect(url_for("auth.sign_in"), 303))
     # The next person at a shared desk must not find this person's pages in the browser.
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
@@ -221,24 +225,24 @@ def switch_user():
 @bp.route("/account/still-here", methods=["POST"])
 @requires("signed_in")
 def still_here():
-    service.touch(g.user_session)
+    sessions.touch(g.user_session)
     return "", 204
 
 
 @bp.route("/account", methods=["GET", "POST"])
 @requires("signed_in")
 def account():
-    form = ChangePasswordForm(username=current_user.username)
+    user = me()
+    form = ChangePasswordForm(username=user.username)
     if form.validate_on_submit():
-        if not check_password(current_user.password_hash, form.current.data):
+        if not check_password(user.password_hash, form.current.data):
             form.current.errors.append("Your password now is not right")
         elif form.password.data == form.current.data:
             form.password.errors.append(NOT_THE_SAME_AGAIN)
         else:
-            user = current_user._get_current_object()
-            service.set_password(user, form.password.data, must_change=False, by=user)
-            service.start_session(user)  # the change ended every session, this one too
-            flash("Your password is changed. You are signed out everywhere else.")
+            accounts.set_password(user, form.password.data, must_change=False, by=user)
+            sessions.start_session(user)  # the change ended every session, this one too
+            saved("Your password is changed. You are signed out everywhere else.")
             return redirect(url_for("auth.account"), 303)
     return render_template("auth/account.html", form=form, suggestion=suggest_password())
 
@@ -246,5 +250,5 @@ def account():
 @bp.route("/account/sign-out-everywhere", methods=["POST"])
 @requires("signed_in")
 def sign_out_everywhere():
-    service.end_all_sessions(current_user._get_current_object(), reason="signed out everywhere")
+    sessions.end_all_sessions(me(), reason="signed out everywhere")
     return _signed_out_response("You are signed out on every screen.")

@@ -10,12 +10,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 
 from app import clock
-from app.demo import REAL_DATA_MODELS, DemoContext, demo_area
+from app.core.areas import DemoContext
 from app.extensions import db
-from app.frontdesk import service, task_service
+from app.frontdesk import daily_tasks, tally
 from app.models import DailyTaskTick, Handover, Shift, TallyEvent, TallyItem
-
-REAL_DATA_MODELS.extend([TallyEvent, Handover, Shift])
 
 # Roughly how many of each a weekday brings (label -> average).
 DAILY = {
@@ -39,13 +37,12 @@ def _utc(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=clock.CANBERRA).astimezone(UTC)
 
 
-@demo_area(25, "front desk")
 def make_front_desk(context: DemoContext) -> None:
     rng = random.Random(3)  # the same demo every time  # nosec B311
     users = context.users
     desk_people = [u for u in (users.get("frontdesk"), users.get("frontdesk2")) if u is not None]
     manager = users.get("manager")
-    service.add_standard_lists(manager)
+    tally.add_standard_lists(manager)
     db.session.flush()
     items = {i.label: i for i in db.session.scalars(select(TallyItem))}
     retired = TallyItem(
@@ -98,7 +95,7 @@ def make_front_desk(context: DemoContext) -> None:
     db.session.add_all(events)
 
     # Daily tasks: ticked most days, one untick kept to show it is allowed.
-    tasks = task_service.list_tasks()
+    tasks = daily_tasks.list_tasks()
     ticks = []
     for back in range(14, -1, -1):
         day = today - timedelta(days=back)

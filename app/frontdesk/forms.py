@@ -3,52 +3,28 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from wtforms import HiddenField, SelectField, StringField, TextAreaField, TimeField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from app import clock
-from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
+from app.forms import (
+    ChoiceField,
+    DateField,
+    Form,
+    TickListField,
+    TimeOfDayField,
+    at_most,
+    required,
+)
+from app.frontdesk.day_numbers import LONGEST_RANGE
 from app.frontdesk.lists import CLOSE_REASONS, DESKS, GROUPS, ITEM_ICONS, REACH
-from app.frontdesk.numbers_service import LONGEST_RANGE
 from app.locking import VersionField
 from app.needs import NEEDS, URGENCY
 
 NOTE_LIMIT = 2000
 PHONE = re.compile(r"^\+?[0-9 ()-]{6,24}$")
-TIME_FORMATS = ("%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p")
-
-
-def parse_time(text: str) -> time | None:
-    """'09:30', '9.30', '9:30am', '2pm', '14', '1400' -> a time of day; None if it is not one."""
-    text = text.strip().lower().replace(" ", "")
-    if text.isdigit() and len(text) <= 4:
-        hours, minutes = (text, "0") if len(text) <= 2 else (text[:-2], text[-2:])
-        if int(hours) < 24 and int(minutes) < 60:
-            return time(int(hours), int(minutes))
-        return None
-    for pattern in TIME_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).time()
-        except ValueError:
-            continue
-    return None
-
-
-class TimeOfDayField(TimeField):
-    """A time like 09:30 (the browser's time box), or typed as 9:30am, 2pm or 1400."""
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, format="%H:%M", **kwargs)
-
-    def process_formdata(self, valuelist):
-        if not valuelist or not valuelist[0].strip():
-            self.data = None
-            return
-        self.data = parse_time(valuelist[0])
-        if self.data is None:
-            raise ValueError("Enter a time like 09:30 or 2pm")
 
 
 class TapForm(Form):

@@ -5,39 +5,36 @@ Handovers are client information, so every look at one, or at the list, is in th
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, url_for
-from flask_login import current_user
+from flask import redirect, url_for
 
 from app import audit
 from app.access import can, get_or_404, requires
+from app.clients import public as clients
+from app.core.messages import refused, saved, told
+from app.core.people import me
 from app.forms import Form
-from app.frontdesk import bp, handover_service
+from app.frontdesk import bp, warm_handovers
 from app.frontdesk.forms import CloseHandoverForm, HandoverForm
 from app.frontdesk.lists import CLOSE_REASONS, NEED_ICONS, REACH, REACH_ICONS, URGENCY_ICONS
 from app.models import Handover
 from app.needs import NEEDS, URGENCY
 from app.pages import render_page
 
-START_FILE_ENDPOINT = "clients.start_from_handover"
 WORDS = {"needs": NEEDS, "urgency": URGENCY, "reach": REACH, "close": CLOSE_REASONS}
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 def _visible(handover_id: int) -> Handover:
-    me = _me()
-    return get_or_404(Handover, handover_id, visible=lambda h: handover_service.may_see(h, me))
+    person = me()
+    return get_or_404(Handover, handover_id, visible=lambda h: warm_handovers.may_see(h, person))
 
 
 def matching_context(waiting: list[Handover]) -> dict:
     """Matches for each waiting handover, how many people each worker supports, who is who."""
-    workers = handover_service.workers_for_matching()
+    workers = warm_handovers.workers_for_matching()
     return {
-        "matches": {h.id: handover_service.matches(h, workers) for h in waiting},
-        "caseloads": handover_service.caseloads(w.id for w in workers),
-        "waited": {h.id: handover_service.waited(h) for h in waiting},
+        "matches": {h.id: warm_handovers.matches(h, workers) for h in waiting},
+        "caseloads": clients.caseload_counts(),  # people each worker supports now
+        "waited": {h.id: warm_handovers.waited(h) for h in waiting},
         "words": WORDS,
     }
 
@@ -47,21 +44,21 @@ def matching_context(waiting: list[Handover]) -> dict:
 def new_handover():
     form = HandoverForm()
     if form.validate_on_submit():
-        handover = handover_service.create_handover(
+        handover = warm_handovers.create_handover(
             name=form.name.data,
             needs=form.needs.data,
             urgency=form.urgency.data,
             reach=form.reach.data,
             phone=form.phone.data,
             note=form.note.data,
-            by=_me(),
+            by=me(),
         )
         audit.record(
             "handover.created",
             record=handover,
             detail={"needs": handover.needs, "urgency": handover.urgency},
         )
-        flash("Handover saved. Workers can see it on their home page now.")
+        saved("Handover saved. Workers can see it on their home page now.")
         return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
     return render_page(
         "frontdesk/new_handover.html",
@@ -75,7 +72,7 @@ def new_handover():
 @bp.route("/handovers")
 @requires("handover.create")
 def handovers():
-    waiting, others = handover_service.visible_list(_me())
+    waiting, others = warm_handovers.visible_list(me())
     audit.record(
         "handover.list_viewed", detail={"waiting": [h.id for h in waiting], "others": len(others)}
     )
@@ -86,7 +83,7 @@ def handovers():
         else "Your handovers today",
         waiting=waiting,
         others=others,
-        people=handover_service.people(waiting + others),
+        people=warm_handovers.people(waiting + others),
         **matching_context(waiting),
     )
 
@@ -98,7 +95,7 @@ def _handover_page(handover: Handover, close_form: CloseHandoverForm | None = No
         "frontdesk/handover.html",
         heading=f"Handover for {handover.name or 'someone'}",
         handover=handover,
-        people=handover_service.people([handover]),
+        people=warm_handovers.people([handover]),
         form=close_form,
         close_form=close_form or CloseHandoverForm(formdata=None),
         **matching_context(waiting),
@@ -117,20 +114,18 @@ def pick_up(handover_id: int):
     handover = _visible(handover_id)
     if not Form().validate_on_submit():
         return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
-    if not handover_service.pick_up(handover, by=_me()):
-        who = handover_service.people([handover]).get(handover.picked_up_by_id)
-        if handover.picked_up_by_id == _me().id:
-            flash("You have this one already.")
+    if not warm_handovers.pick_up(handover, by=me()):
+        who = warm_handovers.people([handover]).get(handover.picked_up_by_id)
+        if handover.picked_up_by_id == me().id:
+            told("You have this one already.")
         elif who is not None:
-            flash(f"{who.display_name} has this one already.")
+            refused(f"{who.display_name} has this one already.")
         else:
-            flash("This handover is closed.")
+            refused("This handover is closed.")
         return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
     audit.record("handover.picked_up", record=handover, client_id=handover.client_id)
-    if START_FILE_ENDPOINT in current_app.view_functions:
-        return redirect(url_for(START_FILE_ENDPOINT, handover_id=handover.id), 303)
-    flash(f"You have picked up the handover for {handover.name or 'this person'}.")
-    return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
+    saved(f"You have picked up the handover for {handover.name or 'this person'}.")
+    return redirect(url_for("clients.start_from_handover", handover_id=handover.id), 303)
 
 
 @bp.route("/handovers/<int:handover_id>/close", methods=["POST"])
@@ -140,16 +135,16 @@ def close_handover(handover_id: int):
     form = CloseHandoverForm()
     if not form.validate_on_submit():
         return _handover_page(handover, form)
-    if handover_service.close(handover, reason=form.reason.data, by=_me()):
+    if warm_handovers.close(handover, reason=form.reason.data, by=me()):
         audit.record(
             "handover.closed",
             record=handover,
             client_id=handover.client_id,
             detail={"reason": form.reason.data},
         )
-        flash("Handover closed.")
+        saved("Handover closed.")
     else:
-        flash("A worker has this one already, so it stays open.")
+        refused("A worker has this one already, so it stays open.")
     if can("handover.pick_up"):
         return redirect(url_for("frontdesk.handovers"), 303)
     return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
@@ -157,12 +152,12 @@ def close_handover(handover_id: int):
 
 def waiting_panel() -> dict | None:
     """The home page panel "People waiting for a worker": None when nobody is waiting."""
-    waiting = handover_service.waiting()
+    waiting = warm_handovers.waiting()
     if not waiting:
         return None
     audit.record("handover.list_viewed", detail={"waiting": [h.id for h in waiting], "on": "home"})
     return {
         "waiting": waiting,
-        "people": handover_service.people(waiting),
+        "people": warm_handovers.people(waiting),
         **matching_context(waiting),
     }

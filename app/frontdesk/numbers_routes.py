@@ -9,7 +9,7 @@ from flask import Response, current_app, request
 from app import audit, clock
 from app.access import requires
 from app.errors import error_response
-from app.frontdesk import bp, numbers_service
+from app.frontdesk import bp, day_numbers
 from app.frontdesk.forms import DayForm, RangeForm
 from app.pages import render_page
 
@@ -40,7 +40,7 @@ def number_helpers():
     return {
         "day_args": day_args,
         "range_args": range_args,
-        "hour_label": numbers_service.hour_label,
+        "hour_label": day_numbers.hour_label,
     }
 
 
@@ -58,7 +58,7 @@ def summary():
     return render_page(
         "frontdesk/summary.html",
         form=form,
-        summary=numbers_service.day_summary(day),
+        summary=day_numbers.day_summary(day),
         earlier=day - timedelta(days=1),
         later=day + timedelta(days=1) if day < today else None,
         today=today,
@@ -70,7 +70,7 @@ def _range_from_request() -> tuple[RangeForm, date | None, date | None]:
     form.validate()
     if form.errors:
         return form, None, None
-    start, end = numbers_service.this_month()
+    start, end = day_numbers.this_month()
     start, end = given(form.start) or start, given(form.end) or end
     if start > end:
         start = end.replace(day=1)
@@ -82,7 +82,7 @@ def _range_from_request() -> tuple[RangeForm, date | None, date | None]:
 @requires("frontdesk.report")
 def datasheet():
     form, start, end = _range_from_request()
-    sheet = numbers_service.datasheet(start, end) if start else None
+    sheet = day_numbers.datasheet(start, end) if start else None
     return render_page(
         "frontdesk/datasheet.html", form=form if form.errors else None, search=form, sheet=sheet
     )
@@ -95,17 +95,17 @@ def datasheet_download(kind: str):
     if start is None:
         message = next(iter(form.errors.values()))[0]
         return error_response(400, message, "Go back and choose the dates again.")
-    sheet = numbers_service.datasheet(start, end)
+    sheet = day_numbers.datasheet(start, end)
     audit.record(
         "frontdesk.datasheet_exported",
         detail={"format": kind, "from": start.isoformat(), "to": end.isoformat()},
     )
     name = f"drop-in-datasheet-{start.isoformat()}-to-{end.isoformat()}.{kind}"
     if kind == "csv":
-        body = numbers_service.datasheet_csv(sheet).encode("utf-8-sig")
+        body = day_numbers.datasheet_csv(sheet).encode("utf-8-sig")
         mimetype = "text/csv"
     else:
-        body = numbers_service.datasheet_xlsx(sheet, current_app.config["ORGANISATION_NAME"])
+        body = day_numbers.datasheet_xlsx(sheet, current_app.config["ORGANISATION_NAME"])
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = Response(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{name}"'

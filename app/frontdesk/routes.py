@@ -9,37 +9,36 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, current_app, flash, redirect, request, url_for
-from flask_login import current_user
+from flask import abort, current_app, redirect, request, url_for
 
 from app import clock
-from app.access import can, requires
+from app.access import can, get_or_404, requires
+from app.core.messages import refused, saved, told
+from app.core.numbers import record_id, whole_number
+from app.core.people import me
 from app.errors import error_response
-from app.frontdesk import bp, handover_service, service, shift_service, task_service
+from app.frontdesk import bp, daily_tasks, tally, volunteer_shifts, warm_handovers
 from app.frontdesk.forms import DeskForm, TapForm, TaskTickForm
 from app.frontdesk.lists import DESKS
 from app.frontdesk.numbers_routes import day_args
+from app.models import DailyTask, TallyItem
 from app.pages import render_page, wants_fragment
-from app.partners import service as partners
+from app.partners import public as partners
 
 DESK_COOKIE = "peerdesk_desk"
 FUTURE_DAY = ("You cannot count a day that has not happened yet", "Choose today or an earlier day.")
 
 
-def _me():
-    return current_user._get_current_object()
-
-
 def current_desk() -> int:
     """Which desk this screen is: kept in a cookie, as it belongs to the screen, not a person."""
-    value = request.cookies.get(DESK_COOKIE, "1")
-    return int(value) if value in {str(n) for n in DESKS} else 1
+    desk = whole_number(request.cookies.get(DESK_COOKIE))
+    return desk if desk in DESKS else 1
 
 
 @bp.context_processor
 def helpers():
     return {
-        "new_key": service.new_key,
+        "new_key": tally.new_key,
         "DESKS": DESKS,
         "time_text": partners.time_text,
         "how_often": partners.how_often,
@@ -47,24 +46,24 @@ def helpers():
 
 
 def _tally_context(day: date) -> dict:
-    items = service.list_items()
+    items = tally.list_items()
     return {
         "day": day,
         "items": items,
-        "groups": service.grouped(items),
-        "totals": service.totals_for_day(day),
-        "recent": service.recent_taps(day, current_desk()),
+        "groups": tally.grouped(items),
+        "totals": tally.totals_for_day(day),
+        "recent": tally.recent_taps(day, current_desk()),
         "desk": current_desk(),
     }
 
 
 def _tasks_context(day: date) -> dict:
-    tasks = task_service.list_tasks()
-    states = task_service.task_states(day)
+    tasks = daily_tasks.list_tasks()
+    states = daily_tasks.task_states(day)
     return {
         "tasks": tasks,
         "task_states": states,
-        "task_people": service.names_of(s.created_by_id for s in states.values()),
+        "task_people": tally.names_of(s.created_by_id for s in states.values()),
     }
 
 
@@ -72,13 +71,13 @@ def _tasks_context(day: date) -> dict:
 @requires("frontdesk.count")
 def day():
     today = clock.today()
-    waiting, _ = handover_service.visible_list(_me())
+    waiting, _ = warm_handovers.visible_list(me())
     return render_page(
         "frontdesk/day.html",
         **_tally_context(today),
         **_tasks_context(today),
         in_today=partners.in_reach_on(today),
-        my_shift=shift_service.open_shift(_me()),
+        my_shift=volunteer_shifts.open_shift(me()),
         waiting_count=len(waiting),
     )
 
@@ -98,17 +97,18 @@ def choose_desk():
         samesite="Lax",
         secure=current_app.config["HTTPS"],
     )
-    flash(f"This screen is {DESKS[int(form.desk.data)].lower()} now.")
+    saved(f"This screen is {DESKS[whole_number(form.desk.data)].lower()} now.")
     return response
 
 
-def _tally_response(item, message: str, *, day: date, result=None, items=None):
-    """htmx: the changed item, every count, recent taps and the message. Else back to the day.
+def _tally_response(item, message: str, *, day: date, result=None, items=None, kind=saved):
+    """htmx: the changed item, every count, recent taps and the message. Else back to the day,
+    the message flashed by `kind` (saved, told or refused).
 
     `result` (a tap just counted) carries the day's totals and recent taps already.
     """
     if not wants_fragment():
-        flash(message)
+        kind(message)
         if day != clock.today():
             return redirect(url_for("frontdesk.summary", **day_args(day)), 303)
         anchor = f"item-{item.id}" if item is not None and item.active else None
@@ -147,39 +147,40 @@ def tap():
     form = TapForm()
     if not form.validate_on_submit():
         abort(400)
-    if not (form.item.data or "").isdigit():
+    item_id = record_id(form.item.data)
+    if item_id is None:
         abort(404)
     delta = {"add": 1, "off": -1}.get(form.change.data)
-    if delta is None or not service.key_is_well_formed(form.key.data):
+    if delta is None or not tally.key_is_well_formed(form.key.data):
         abort(400)
     day = _tap_day(form)
     if day > clock.today():
         return error_response(400, *FUTURE_DAY)
-    items = service.list_items()  # read before the write, for the counts sent back
-    item = service.get_item(int(form.item.data))
-    if item is None:
-        abort(404)
+    items = tally.list_items()  # read before the write, for the counts sent back
+    item = get_or_404(TallyItem, item_id)
     try:
-        result = service.record_tap(
+        result = tally.record_tap(
             item,
             delta=delta,
             key=form.key.data,
-            by=_me(),
+            by=me(),
             desk=current_desk() if day == clock.today() else None,
             day=day,
         )
-    except service.TapConflict:
+    except tally.TapConflict:
         abort(409)
-    except service.TapRefused as refused:
-        return _tally_response(item, str(refused), day=day)
+    except tally.TapRefused as refusal:
+        return _tally_response(item, str(refusal), day=day, kind=refused)
     when = "today" if day == clock.today() else f"on {day:%-d %B}"
     if delta > 0:
         message = f"Added one to {item.label}. {result.total} {when}."
     else:
         message = f"Took one off {item.label}. {result.total} {when}."
+    kind = saved
     if not result.counted:
         message = f"{item.label}: {result.total} {when}. That tap was counted already."
-    return _tally_response(item, message, day=day, result=result, items=items)
+        kind = told
+    return _tally_response(item, message, day=day, result=result, items=items, kind=kind)
 
 
 @bp.route("/taps/undo", methods=["POST"])
@@ -188,39 +189,41 @@ def undo():
     form = TapForm()
     if not form.validate_on_submit():
         abort(400)
-    event_id = request.form.get("event", "")
-    event = service.get_event(int(event_id)) if event_id.isdigit() else None
+    event_id = record_id(request.form.get("event"))
+    event = tally.get_event(event_id) if event_id is not None else None
     if event is None or event.undoes_id is not None or event.day != clock.today():
         abort(404)
     try:
-        result = service.undo_tap(event, by=_me(), desk=current_desk())
-    except service.TapConflict:
+        result = tally.undo_tap(event, by=me(), desk=current_desk())
+    except tally.TapConflict:
         abort(409)
-    except service.TapRefused as refused:
-        return _tally_response(service.get_item(event.item_id), str(refused), day=event.day)
+    except tally.TapRefused as refusal:
+        item = tally.get_item(event.item_id)
+        return _tally_response(item, str(refusal), day=event.day, kind=refused)
     message = f"Undone. {result.item.label}: {result.total} today."
     if not result.counted:
         message = f"That tap was undone already. {result.item.label}: {result.total} today."
+        return _tally_response(result.item, message, day=event.day, kind=told)
     return _tally_response(result.item, message, day=event.day)
 
 
 @bp.route("/daily-tasks/<int:task_id>/tick", methods=["POST"])
 @requires("frontdesk.count")
 def tick_task(task_id: int):
-    task = task_service.get_task(task_id)
-    if task is None:
-        abort(404)
+    task = get_or_404(DailyTask, task_id)
     form = TaskTickForm()
     if not form.validate_on_submit() or form.ticked.data not in {"0", "1"}:
         abort(400)
+    kind = saved
     if not task.active:
         message = "That task is not on the list any more."
+        kind = refused
     else:
         ticked = form.ticked.data == "1"
-        task_service.set_task(task, ticked=ticked, by=_me())
+        daily_tasks.set_task(task, ticked=ticked, by=me())
         message = f"Ticked: {task.label}." if ticked else f"Not ticked now: {task.label}."
     if not wants_fragment():
-        flash(message)
+        kind(message)
         return redirect(url_for("frontdesk.day", _anchor="daily-tasks"), 303)
     return render_page(
         "frontdesk/day.html",

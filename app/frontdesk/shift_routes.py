@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, url_for
-from flask_login import current_user
+from flask import redirect, url_for
 
 from app import audit, clock
-from app.access import can, requires
-from app.frontdesk import bp, shift_service
+from app.access import can, get_or_404, requires
+from app.core.messages import refused, saved, told
+from app.core.people import me
+from app.frontdesk import bp, volunteer_shifts
 from app.frontdesk.forms import ShiftEndForm, ShiftRecordForm
 from app.frontdesk.routes import current_desk
+from app.models import Shift
 from app.pages import render_page
-
-
-def _me():
-    return current_user._get_current_object()
+from app.templating import time_of_day
 
 
 def _hours_text(hours: float) -> str:
@@ -23,28 +22,27 @@ def _hours_text(hours: float) -> str:
     return f"{text} hour" if whole == 1 else f"{text} hours"
 
 
-def _clock(local) -> str:
-    return f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
-
-
 @bp.route("/shifts/start", methods=["POST"])
 @requires("frontdesk.count")
 def start_my_shift():
-    shift, started = shift_service.start_shift(_me(), desk=current_desk())
-    when = _clock(shift.started_at.astimezone(clock.CANBERRA))
-    flash(f"Your shift started at {when}." if started else "Your shift has started already.")
+    shift, started = volunteer_shifts.start_shift(me(), desk=current_desk())
+    when = time_of_day(shift.started_at)
+    if started:
+        saved(f"Your shift started at {when}.")
+    else:
+        told("Your shift has started already.")
     return redirect(url_for("frontdesk.day"), 303)
 
 
 @bp.route("/shifts/end", methods=["POST"])
 @requires("frontdesk.count")
 def end_my_shift():
-    shift = shift_service.open_shift(_me())
+    shift = volunteer_shifts.open_shift(me())
     if shift is None:
-        flash("You have no shift going.")
+        told("You have no shift going.")
     else:
-        shift_service.end_shift(shift)
-        flash(f"Shift ended: {_hours_text(shift_service.hours(shift))}. Thank you!")
+        volunteer_shifts.end_shift(shift)
+        saved(f"Shift ended: {_hours_text(volunteer_shifts.hours(shift))}. Thank you!")
     return redirect(url_for("frontdesk.day"), 303)
 
 
@@ -56,9 +54,9 @@ def shifts():
 
 def _shifts_page(failed: ShiftEndForm | None = None, failed_id: int | None = None):
     everyone = can("training.manage")
-    people = shift_service.people_with_shifts(None if everyone else _me())
-    mondays, rows = shift_service.weekly_hours(people)
-    open_shifts = shift_service.open_shifts() if everyone else []
+    people = volunteer_shifts.people_with_shifts(None if everyone else me())
+    mondays, rows = volunteer_shifts.weekly_hours(people)
+    open_shifts = volunteer_shifts.open_shifts() if everyone else []
     end_forms = {
         s.id: failed if s.id == failed_id else ShiftEndForm(formdata=None, prefix=f"shift-{s.id}")
         for s in open_shifts
@@ -69,17 +67,17 @@ def _shifts_page(failed: ShiftEndForm | None = None, failed_id: int | None = Non
         everyone=everyone,
         mondays=mondays,
         rows=rows,
-        recent=shift_service.recent_shifts(None if everyone else _me()),
+        recent=volunteer_shifts.recent_shifts(None if everyone else me()),
         open_shifts=open_shifts,
         end_forms=end_forms,
-        names={p.id: p.display_name for p in shift_service.people_who_can_do_shifts()},
-        hours=shift_service.hours,
+        names={p.id: p.display_name for p in volunteer_shifts.people_who_can_do_shifts()},
+        hours=volunteer_shifts.hours,
         hours_text=_hours_text,
     )
 
 
 def _people_choices() -> list[tuple[str, str]]:
-    return [(str(p.id), p.display_name) for p in shift_service.people_who_can_do_shifts()]
+    return [(str(p.id), p.display_name) for p in volunteer_shifts.people_who_can_do_shifts()]
 
 
 @bp.route("/shifts/new", methods=["GET", "POST"])
@@ -89,13 +87,14 @@ def new_shift():
     form.person.choices = [("0", "Choose a person")] + _people_choices()
     if form.validate_on_submit():
         person = next(
-            p for p in shift_service.people_who_can_do_shifts() if str(p.id) == form.person.data
+            p for p in volunteer_shifts.people_who_can_do_shifts() if str(p.id) == form.person.data
         )
-        shift = shift_service.record_shift(
-            user=person, day=form.day.data, starts=form.starts.data, ends=form.ends.data, by=_me()
+        shift = volunteer_shifts.record_shift(
+            user=person, day=form.day.data, starts=form.starts.data, ends=form.ends.data, by=me()
         )
         audit.record("shift.recorded", record=shift, detail={"user": person.id})
-        flash(f"Shift saved for {person.display_name}: {_hours_text(shift_service.hours(shift))}.")
+        hours = _hours_text(volunteer_shifts.hours(shift))
+        saved(f"Shift saved for {person.display_name}: {hours}.")
         return redirect(url_for("frontdesk.shifts"), 303)
     return render_page("frontdesk/new_shift.html", form=form)
 
@@ -103,25 +102,23 @@ def new_shift():
 @bp.route("/shifts/<int:shift_id>/end", methods=["POST"])
 @requires("training.manage")
 def end_shift(shift_id: int):
-    shift = shift_service.get_shift(shift_id)
-    if shift is None:
-        abort(404)
+    shift = get_or_404(Shift, shift_id)
     if shift.ended_at is not None:
         # Someone ended it while this page was open: their end time stays.
-        ended = shift.ended_at.astimezone(clock.CANBERRA)
-        flash(f"Someone else ended this shift already. It ended at {_clock(ended)}.")
+        ended = time_of_day(shift.ended_at)
+        refused(f"Someone else ended this shift already. It ended at {ended}.")
         return redirect(url_for("frontdesk.shifts"), 303)
     form = ShiftEndForm(prefix=f"shift-{shift.id}")
     day = shift.started_at.astimezone(clock.CANBERRA).date()
     if form.validate_on_submit():
-        ends = shift_service.at(day, form.ends.data)
+        ends = volunteer_shifts.at(day, form.ends.data)
         if ends <= shift.started_at:
             form.ends.errors.append("The end time must be after the start time")
         elif ends > clock.now():
             form.ends.errors.append("The end time must not be later than now")
         else:
-            shift_service.end_shift(shift, at=ends)
+            volunteer_shifts.end_shift(shift, at=ends)
             audit.record("shift.ended", record=shift, detail={"user": shift.user_id})
-            flash(f"Shift ended: {_hours_text(shift_service.hours(shift))}.")
+            saved(f"Shift ended: {_hours_text(volunteer_shifts.hours(shift))}.")
             return redirect(url_for("frontdesk.shifts"), 303)
     return _shifts_page(form, shift.id)

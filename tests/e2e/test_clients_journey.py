@@ -34,13 +34,8 @@ def make_waiting_handover(db_session):
 
 
 def pick_up(page, app, db_session, worker, handover):
-    if "frontdesk.pick_up" in app.view_functions:
-        page.goto(f"/frontdesk/handovers/{handover.id}")
-        page.get_by_role("button", name=re.compile("pick this up", re.I)).click()
-    else:  # pragma: no cover - before the front desk area lands
-        handover.status, handover.picked_up_by_id = "picked_up", worker.id
-        db_session.commit()
-        page.goto(f"/clients/start-from-handover/{handover.id}")
+    page.goto(f"/frontdesk/handovers/{handover.id}")
+    page.get_by_role("button", name=re.compile("pick this up", re.I)).click()
 
 
 def test_worker_registers_a_person_from_a_handover_over_two_sittings(page, app, db_session):

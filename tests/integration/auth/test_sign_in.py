@@ -180,7 +180,7 @@ def test_two_step_is_set_up_at_first_sign_in_with_ten_recovery_codes(
 
 
 def test_a_recovery_code_signs_in_once(client, db_session, frozen_clock):
-    from app.auth.service import _hash
+    from app.auth.sessions import token_hash as _hash
 
     user = make_user(db_session, "manager", recovery_code_hashes=[_hash("12345-67890")])
     post_sign_in(client, user.username)

@@ -98,7 +98,7 @@ def test_the_last_used_time_step_is_kept_on_the_account(client, db_session, fetc
 def test_a_recovery_code_is_accepted_once_even_by_two_requests_at_the_same_moment(
     app, db_session, fetch, frozen_clock
 ):
-    from app.auth.service import _hash
+    from app.auth.sessions import token_hash as _hash
 
     user = make_user(db_session, "manager", recovery_code_hashes=[_hash("12345-67890")])
     desk, tablet = app.test_client(), app.test_client()
@@ -158,7 +158,7 @@ def test_thirty_wrong_codes_then_the_right_one_is_refused(
 def test_wrong_recovery_codes_count_towards_the_lock(
     client, db_session, fetch, frozen_clock, generous_limits
 ):
-    from app.auth.service import _hash
+    from app.auth.sessions import token_hash as _hash
 
     user = make_user(db_session, "manager", recovery_code_hashes=[_hash("12345-67890")])
     post_sign_in(client, user.username)

@@ -309,7 +309,7 @@ def test_counts_on_the_screen_are_todays_sums(client, sign_in_as, items, db_sess
 def test_the_total_is_the_sum_of_events(db_session, items, fetch, app):
     make_taps(db_session, items["meals"], 3)
     with app.app_context():
-        from app.frontdesk.service import total_for
+        from app.frontdesk.tally import total_for
 
         assert total_for(items["meals"].id, fetch(select(TallyEvent))[0].day) == 3
     assert db_session.scalar(select(func.count()).select_from(TallyEvent)) == 3

@@ -16,6 +16,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from app import clock, ordering
+from app.core.people import users_by_id
+from app.core.saving import Refused
 from app.extensions import db
 from app.frontdesk.lists import GROUPS, STANDARD_ITEMS, STANDARD_TASKS
 from app.models import DailyTask, TallyEvent, TallyItem, User
@@ -23,8 +25,8 @@ from app.models import DailyTask, TallyEvent, TallyItem, User
 KEY_LENGTH = (16, 64)
 
 
-class TapRefused(Exception):
-    """A tap that cannot be counted, with the words to show the person."""
+class TapRefused(Refused):
+    """A tap that cannot be counted, with the words to show the person (app.core.saving)."""
 
 
 class TapConflict(TapRefused):
@@ -278,11 +280,7 @@ def recent_taps(day: date, desk: int | None) -> list[RecentTap]:
 
 def names_of(ids) -> dict[int, str]:
     """user id -> the name shown, for the ids given."""
-    ids = {i for i in ids if i is not None}
-    if not ids:
-        return {}
-    rows = db.session.execute(select(User.id, User.display_name).where(User.id.in_(ids)))
-    return dict(rows.all())
+    return {user_id: user.display_name for user_id, user in users_by_id(ids).items()}
 
 
 def add_standard_lists(by: User | None) -> tuple[int, int]:

@@ -13,9 +13,11 @@ from sqlalchemy import select, update
 
 from app import clock
 from app.access import SENIOR, WORKER, can
+from app.core.people import users_by_id
 from app.extensions import db
 from app.models import Handover, User
 from app.needs import EXPERIENCE, experience_for, match_score
+from app.templating import day
 
 WORKER_ROLES = (WORKER, SENIOR)
 
@@ -52,10 +54,6 @@ def create_handover(
     db.session.add(handover)
     db.session.flush()
     return handover
-
-
-def get_handover(handover_id: int) -> Handover | None:
-    return db.session.get(Handover, handover_id)
 
 
 def waiting() -> list[Handover]:
@@ -154,35 +152,9 @@ def matches(handover: Handover, workers: list[User] | None = None) -> list[Match
 
 def people(handovers: list[Handover]) -> dict[int, User]:
     """The workers and desk volunteers named on these handovers, by id."""
-    ids = {
-        i
-        for h in handovers
-        for i in (h.created_by_id, h.picked_up_by_id, h.closed_by_id)
-        if i is not None
-    }
-    if not ids:
-        return {}
-    return {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)))}
-
-
-def caseloads(worker_ids) -> dict[int, int] | None:
-    """worker id -> how many people they support now, when client files exist (else None)."""
-    import app.models as models
-
-    allocation = getattr(models, "Allocation", None)
-    if allocation is None or not hasattr(allocation, "worker_id"):
-        return None
-    ids = list(worker_ids)
-    if not ids:
-        return {}
-    from sqlalchemy import func
-
-    rows = db.session.execute(
-        select(allocation.worker_id, func.count(func.distinct(allocation.client_id)))
-        .where(allocation.worker_id.in_(ids), allocation.ended_on.is_(None))
-        .group_by(allocation.worker_id)
+    return users_by_id(
+        i for h in handovers for i in (h.created_by_id, h.picked_up_by_id, h.closed_by_id)
     )
-    return {worker_id: count for worker_id, count in rows}
 
 
 def waited(handover: Handover) -> str:
@@ -195,4 +167,4 @@ def waited(handover: Handover) -> str:
     if handover.day == clock.today():
         hours = minutes // 60
         return f"{hours} hour{'s' if hours != 1 else ''}"
-    return f"since {handover.created_at.astimezone(clock.CANBERRA):%A %-d %B}"
+    return f"since {day(handover.created_at)}"

@@ -39,10 +39,6 @@ def end_shift(shift: Shift, *, at: datetime | None = None) -> None:
     shift.ended_at = at or clock.now()
 
 
-def get_shift(shift_id: int) -> Shift | None:
-    return db.session.get(Shift, shift_id)
-
-
 def at(day: date, moment: time) -> datetime:
     """A Canberra day and time of day, as an aware datetime."""
     return datetime.combine(day, moment, tzinfo=clock.CANBERRA)

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from app import clock
 from app.extensions import db
 from app.frontdesk.lists import GROUPS
-from app.frontdesk.service import grouped, list_items, totals_for_day
+from app.frontdesk.tally import grouped, list_items, totals_for_day
 from app.models import TallyEvent, TallyItem
 
 LONGEST_RANGE = 366

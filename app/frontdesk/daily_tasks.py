@@ -18,10 +18,6 @@ def list_tasks(*, include_retired: bool = False) -> list[DailyTask]:
     return list(db.session.scalars(query))
 
 
-def get_task(task_id: int) -> DailyTask | None:
-    return db.session.get(DailyTask, task_id)
-
-
 def task_states(day: date) -> dict[int, DailyTaskTick]:
     """task id -> its newest tick or untick that day."""
     rows = db.session.scalars(
@@ -47,6 +43,10 @@ def create_task(*, label: str, by: User) -> DailyTask:
     db.session.add(task)
     db.session.flush()
     return task
+
+
+def rename_task(task: DailyTask, label: str) -> None:
+    task.label = label
 
 
 def move_task(task: DailyTask, direction: str) -> bool:

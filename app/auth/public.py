@@ -1,0 +1,43 @@
+"""What other areas may use of sign-in and accounts: making and changing staff accounts,
+passwords, the live session and its timeout.
+
+Everything else in app/auth is private to it (import-linter checks this, `make lint`).
+"""
+
+from __future__ import annotations
+
+from app.auth.accounts import (
+    create_user,
+    disable_user,
+    enable_user,
+    get_user_by_username,
+    is_last_manager,
+    is_locked,
+    reset_two_step,
+    set_password,
+    set_role,
+    unlock_user,
+)
+from app.auth.demo import demo_totp_secret
+from app.auth.passwords import hash_password, one_time_password, password_problem
+from app.auth.sessions import current_session, idle_limit, seconds_left
+
+__all__ = [
+    "create_user",  # admin (routes), cli (first-run, add-user): a new staff account
+    "current_session",  # app/__init__.py: the live session behind the request, or None
+    "demo_totp_secret",  # cli (demo-code): the demo accounts' authenticator secret
+    "disable_user",  # admin (routes), cli: an account that may no longer sign in
+    "enable_user",  # admin (routes): an account that may sign in again
+    "get_user_by_username",  # admin (forms), cli: an account by its username, any case
+    "hash_password",  # scale (staff.py): one hash for many made-up staff
+    "idle_limit",  # templating (session_clock): how long a person may do nothing
+    "is_last_manager",  # admin (routes), cli: the one manager left may not be disabled
+    "is_locked",  # admin (routes): locked after too many wrong tries
+    "one_time_password",  # admin (routes), cli: a password to give someone, changed at sign-in
+    "password_problem",  # cli: why a chosen password will not do, or None
+    "reset_two_step",  # admin (routes): the person sets up their authenticator again
+    "seconds_left",  # templating (session_clock): before the session times out
+    "set_password",  # admin (routes), cli: a new password (ends the person's sessions)
+    "set_role",  # admin (routes), training (front desk role): a person's new role
+    "unlock_user",  # admin (routes), cli: let a locked account try again
+]
