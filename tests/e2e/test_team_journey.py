@@ -16,7 +16,7 @@ from app.models import AuditEvent, AuditFeedback, ConsultationDecision, Realloca
 from app.standards import export
 from tests.e2e.conftest import assert_accessible, assert_targets_at_least, sign_in
 from tests.factories import make_user
-from tests.factories.care_rows import make_note, make_plan
+from tests.factories.care import make_note, make_plan
 from tests.factories.clients import make_assessment, make_client, make_episode
 
 COMPLETE = dict(
@@ -50,7 +50,7 @@ def week(db_session):
     make_assessment(db_session, jaz, support_level="ongoing")
     episode = make_episode(db_session, jaz, opened_on=today - timedelta(days=80))
     make_plan(db_session, jaz, episode, by=alex, review_on=today + timedelta(days=30))
-    make_note(db_session, jaz, by=alex, at=clock.now() - timedelta(days=49))
+    make_note(db_session, jaz, by=alex, contact_at=clock.now() - timedelta(days=49))
     # Kai: wants a worker with lived experience of housing.
     kai = make_client(db_session, alex, nickname="Kai", given_name="Kai", **COMPLETE)
     make_assessment(db_session, kai, support_level="intensive", needs=["housing"])
