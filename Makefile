@@ -9,7 +9,7 @@ ACCESS_LOG_FORMAT := %(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms
 # Tests run in parallel, one process per core.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test test-sqlite test-postgres bench lint audit chromium clean
+.PHONY: run test test-sqlite test-postgres test-deep bench lint audit chromium clean
 
 # Runtime packages only; the stamp files make reinstalling happen only when pyproject changes.
 $(VENV)/.run-installed: pyproject.toml
@@ -40,11 +40,18 @@ test-sqlite: $(VENV)/.test-installed chromium
 test-postgres: $(VENV)/.test-installed chromium
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
+# Twenty times more random examples for every hypothesis test, to find new ones (the usual
+# run uses a fixed seed). Run it by hand now and then; pin what it finds with @example.
+test-deep: $(VENV)/.test-installed
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest $(PYTEST_ARGS) -m hypothesis
+
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m tests.bench
 
+# Style, and the boundaries between areas (the contracts in pyproject.toml).
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check app tests
+	$(BIN)/lint-imports --no-cache
 
 # Security: bandit over our code, then pip-audit over every installed package. pip-audit
 # needs to reach PyPI's vulnerability data; --strict makes it fail when it cannot check.

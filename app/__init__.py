@@ -10,20 +10,6 @@ from flask import Flask, g
 from app import config
 from app.extensions import csrf, db, htmx, limiter, login_manager, migrate
 
-# Blueprints in the order their tiles appear; each area adds itself here.
-BLUEPRINTS = (
-    "app.auth",
-    "app.home",
-    "app.frontdesk",
-    "app.clients",
-    "app.care",
-    "app.admin",
-    "app.partners",
-    "app.team",
-    "app.reports",
-    "app.training",
-)
-
 
 def create_app(settings: dict | None = None) -> Flask:
     instance = Path(os.environ.get("PEERDESK_INSTANCE", Path.cwd() / "instance"))
@@ -49,11 +35,10 @@ def create_app(settings: dict | None = None) -> Flask:
     limiter.init_app(app)
     _set_up_sign_in(app)
 
-    for name in BLUEPRINTS:
-        module = __import__(name, fromlist=["bp"])
-        app.register_blueprint(module.bp)
+    from app import cli, errors, idempotency, registry, templating, web
 
-    from app import cli, errors, idempotency, templating, web
+    for area in registry.areas():
+        app.register_blueprint(area.blueprint)
 
     templating.init_app(app)
     errors.init_app(app)
@@ -64,13 +49,13 @@ def create_app(settings: dict | None = None) -> Flask:
 
 
 def _set_up_sign_in(app: Flask) -> None:
-    from app.auth import service
+    from app.auth import public as auth
 
     login_manager.init_app(app)
     login_manager.session_protection = None  # sessions are checked on the server instead
 
     @login_manager.request_loader
     def load_signed_in_user(_request):
-        row = service.current_session()
+        row = auth.current_session()
         g.user_session = row
         return row.user if row is not None else None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -13,14 +12,16 @@ from sqlalchemy import func, select
 
 from app import audit
 from app.access import ROLES
-from app.auth import service
-from app.auth.passwords import one_time_password, password_problem
+from app.auth import public as auth
+from app.core.progress import progress
+from app.demo import has_real_data, load_demo_data
 from app.extensions import db
 from app.models import User
+from app.scale import public as scale
 
 
 def _user_or_fail(username: str) -> User:
-    user = service.get_user_by_username(username)
+    user = auth.get_user_by_username(username)
     if user is None:
         raise click.ClickException(f"No account called {username!r}.")
     return user
@@ -30,7 +31,7 @@ def _password_from_env_or_prompt(username: str) -> str:
     password = os.environ.get("PEERDESK_PASSWORD") or click.prompt(
         "Password", hide_input=True, confirmation_prompt=True
     )
-    problem = password_problem(password, username=username)
+    problem = auth.password_problem(password, username=username)
     if problem:
         raise click.ClickException(problem + ".")
     return password
@@ -44,25 +45,6 @@ def _backup_key(key_file: Path | None) -> bytes | None:
     return key.encode() if key else None
 
 
-@contextmanager
-def _progress(label: str):
-    """A progress bar with the time left, for long commands. Yields update(done, total)."""
-    bar = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=max(total, 1), label=label, show_eta=True)
-            bar.__enter__()
-        bar.update(done - bar.pos)
-
-    try:
-        yield update
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-
-
 def init_app(app: Flask) -> None:
     @app.cli.command("first-run")
     def first_run():
@@ -70,8 +52,8 @@ def init_app(app: Flask) -> None:
         if db.session.scalar(select(func.count()).select_from(User)):
             click.echo("Accounts exist already: nothing to do.")
             return
-        password = one_time_password()
-        service.create_user(
+        password = auth.one_time_password()
+        auth.create_user(
             username="admin",
             display_name="First manager",
             role="manager",
@@ -87,8 +69,6 @@ def init_app(app: Flask) -> None:
     @click.option("--if-empty", is_flag=True, help="Skip quietly when there is data already.")
     def demo_data(if_empty):
         """Fill an empty database with demo data for every area."""
-        from app.demo import has_real_data, load_demo_data
-
         if has_real_data():
             if if_empty:
                 click.echo("The database has data already: no demo data added.")
@@ -97,26 +77,12 @@ def init_app(app: Flask) -> None:
         context = load_demo_data()
         click.echo("\n".join(context.printed))
 
-    @app.cli.command("scale-data")
-    @click.option("--clients", default=50_000, show_default=True, type=click.IntRange(1))
-    @click.option("--notes", default=2_000_000, show_default=True, type=click.IntRange(0))
-    @click.option("--years", default=3, show_default=True, type=click.IntRange(1, 10))
-    @click.option("--staff", default=300, show_default=True, type=click.IntRange(10))
-    def scale_data(clients, notes, years, staff):
-        """Fill an empty database with a large made-up service, to measure speed."""
-        from app.scale import Sizes
-        from app.scale.command import run
-
-        run(Sizes(clients=clients, notes=notes, years=years, staff=staff))
-
     @app.cli.command("demo-code")
     @click.argument("username")
     def demo_code(username):
         """The current two-step code of a demo account (demo accounts only)."""
-        from app.auth.demo import demo_totp_secret
-
         user = _user_or_fail(username)
-        if user.totp_secret != demo_totp_secret(user.username):
+        if user.totp_secret != auth.demo_totp_secret(user.username):
             raise click.ClickException("Only demo accounts have a code here.")
         click.echo(pyotp.TOTP(user.totp_secret).now())
 
@@ -159,8 +125,8 @@ def init_app(app: Flask) -> None:
         url = app.config["SQLALCHEMY_DATABASE_URI"]
         keep_files_private(app.instance_path, url)
         try:
-            with _progress("Backing up") as progress:
-                file = backup(url, folder, progress, key=_backup_key(key_file))
+            with progress("Backing up") as update:
+                file = backup(url, folder, update, key=_backup_key(key_file))
         except BackupKeyError as error:
             raise click.ClickException(str(error)) from None
         removed = remove_old_backups(folder, app.config["BACKUP_KEEP_DAYS"])
@@ -192,10 +158,8 @@ def init_app(app: Flask) -> None:
         db.session.remove()
         db.engine.dispose()
         try:
-            with _progress("Restoring") as progress:
-                restore(
-                    app.config["SQLALCHEMY_DATABASE_URI"], file, progress, _backup_key(key_file)
-                )
+            with progress("Restoring") as update:
+                restore(app.config["SQLALCHEMY_DATABASE_URI"], file, update, _backup_key(key_file))
         except BackupKeyError as error:
             raise click.ClickException(f"{error} Nothing was changed.") from None
         audit.record("database.restored", detail={"file": file.name})
@@ -209,14 +173,14 @@ def init_app(app: Flask) -> None:
     @click.option("--totp-secret", help="Base32 authenticator secret, for scripted set-ups.")
     def user_create(username, role, display_name, totp_secret):
         """Make an account. Password from PEERDESK_PASSWORD or a prompt."""
-        if service.get_user_by_username(username):
+        if auth.get_user_by_username(username):
             raise click.ClickException(f"There is already an account called {username!r}.")
         if totp_secret:
             try:
                 pyotp.TOTP(totp_secret).now()
             except Exception as error:
                 raise click.ClickException("That is not a base32 secret.") from error
-        service.create_user(
+        auth.create_user(
             username=username,
             display_name=display_name or username,
             role=role,
@@ -231,9 +195,9 @@ def init_app(app: Flask) -> None:
     def user_disable(username):
         """Stop an account signing in, and end its sessions."""
         user = _user_or_fail(username)
-        if service.is_last_manager(user):
+        if auth.is_last_manager(user):
             raise click.ClickException("That is the last manager. Make another manager first.")
-        service.disable_user(user, by=None)
+        auth.disable_user(user, by=None)
         db.session.commit()
         click.echo(f"Account {username} can no longer sign in.")
 
@@ -242,8 +206,10 @@ def init_app(app: Flask) -> None:
     def user_reset_password(username):
         """Give an account a one-time password, to change at next sign-in."""
         user = _user_or_fail(username)
-        password = one_time_password()
-        service.set_password(user, password, must_change=True, by=None)
-        service.unlock_user(user, by=None)
+        password = auth.one_time_password()
+        auth.set_password(user, password, must_change=True, by=None)
+        auth.unlock_user(user, by=None)
         db.session.commit()
         click.echo(f"One-time password for {username}: {password}")
+
+    scale.init_app(app)

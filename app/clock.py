@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 CANBERRA = ZoneInfo("Australia/Canberra")
@@ -21,3 +21,8 @@ def local_now() -> datetime:
 def today() -> date:
     """Today's date in Canberra."""
     return local_now().date()
+
+
+def start_of(day: date) -> datetime:
+    """The first moment of a Canberra day (compare it with stored times: they are aware)."""
+    return datetime.combine(day, time.min, tzinfo=CANBERRA)

@@ -1,12 +1,14 @@
-"""Form pieces every area shares: plain error messages, a date in three boxes, tick lists."""
+"""Form pieces every area shares: plain error messages, a date in three boxes, tick lists,
+a time of day as people type it."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, time
 
 from flask import has_request_context, request
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField, TimeField
 from wtforms.utils import unset_value
 from wtforms.validators import Length, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -149,3 +151,41 @@ class DateField(Field):
 
     def _value(self):
         return ""
+
+
+# --- a time of day, as people type it ---------------------------------------------------
+
+TIME_TYPED = re.compile(r"^([0-9]{1,2})(?:[:.]?([0-9]{2}))?(am|pm)?$")
+
+
+def parse_time(text: str | None) -> time | None:
+    """'14:30', '2:30pm', '2.30 pm', '9am', '1400', '14' as a time of day; None when it is not
+    one. The one reading of a typed time for every area (ASCII digits only)."""
+    typed = (text or "").strip().lower().replace(" ", "")
+    typed = typed.replace("a.m.", "am").replace("p.m.", "pm")
+    match = TIME_TYPED.match(typed)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if match.group(3):
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match.group(3) == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute)
+
+
+class TimeOfDayField(TimeField):
+    """A time like 09:30 (the browser's time box), or typed as 9:30am, 2pm or 1400."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, format="%H:%M", **kwargs)
+
+    def process_formdata(self, valuelist):
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        self.data = parse_time(valuelist[0])
+        if self.data is None:
+            raise ValueError("Enter a time like 09:30 or 2pm")

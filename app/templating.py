@@ -10,6 +10,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app import access, clock, glossary
+from app.auth import public as auth
 
 
 def day(value: date | datetime | None) -> str:
@@ -59,11 +60,9 @@ def session_clock() -> dict:
     row = g.get("user_session")
     if row is None:
         return {"session_seconds_left": None, "session_idle_seconds": None}
-    from app.auth.service import idle_limit, seconds_left
-
     return {
-        "session_seconds_left": seconds_left(row),
-        "session_idle_seconds": int(idle_limit(row.user).total_seconds()),
+        "session_seconds_left": auth.seconds_left(row),
+        "session_idle_seconds": int(auth.idle_limit(row.user).total_seconds()),
     }
 
 

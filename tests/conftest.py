@@ -12,12 +12,14 @@ from datetime import UTC, datetime
 
 import pytest
 from flask.testing import FlaskClient
+from hypothesis import settings
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
 
 from app import clock, create_app
-from app.auth.service import SESSION_KEY, _hash
+from app.auth.sessions import SESSION_KEY
+from app.auth.sessions import token_hash as _hash
 from app.extensions import db, limiter
 from app.models import Base, UserSession
 from tests import half_saves
@@ -25,6 +27,25 @@ from tests.factories import make_user
 from tests.pagecheck import check_page
 
 PG_URL = os.environ.get("PEERDESK_TEST_DATABASE_URL")
+
+
+# --- hypothesis: the same examples on every run -----------------------------------------------
+
+# "ci" (the default, and what `make test` and CI run): a fixed seed, so the suite passes or
+# fails on the code and not on luck; no example database is written; a failure prints the
+# blob to reproduce it (pin it with @example). "deep" (`make test-deep`, by hand): twenty
+# times more random examples, to find new ones.
+settings.register_profile(
+    "ci", derandomize=True, max_examples=100, database=None, print_blob=True, deadline=None
+)
+settings.register_profile("deep", max_examples=2000, print_blob=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "ci")
+
+
+def examples(usual: int) -> int:
+    """How many random examples a slow hypothesis test tries: `usual` under "ci", twenty
+    times that under "deep" (for tests that set their own max_examples)."""
+    return max(usual, usual * settings.default.max_examples // 100)
 
 
 # --- the database -------------------------------------------------------------------------

@@ -29,7 +29,9 @@ def _tables(objects) -> list[str]:
 
 def _on_flush(session, flush_context) -> None:
     """Note each row written, with the savepoint it was written in (None: the request's own)."""
-    if has_request_context():
+    # Only the request's own session: a test's session writing "someone else's" save in
+    # the same moment is not part of the request.
+    if has_request_context() and session is db.session():
         savepoint = session.get_nested_transaction()
         rows = _tables([*session.new, *session.dirty, *session.deleted])
         g.setdefault("flushed_rows", []).extend((savepoint, row) for row in rows)
@@ -65,9 +67,7 @@ def install(app: Flask) -> None:
     @app.after_request
     def check_nothing_half_saved(response):
         if g.get("change_refused") or _shows_a_problem(response):
-            left = _kept_rows() + _tables(
-                [*db.session.new, *db.session.dirty, *db.session.deleted]
-            )
+            left = _kept_rows() + _tables([*db.session.new, *db.session.dirty, *db.session.deleted])
             if left:
                 problems.append(f"{request.method} {request.path} ({response.status_code}): {left}")
         return response

@@ -101,7 +101,7 @@ class Client(Base):
 
     # The worker who supports the person now (the history is in Allocation).
     worker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
-    # The support level of the newest assessment, kept by app.clients.care.keep_support_level
+    # The support level of the newest assessment, kept by app.clients.assessments.keep_support_level
     # so the caseloads page counts thousands of people without reading their assessments.
     support_level: Mapped[str | None] = mapped_column(String(20))
 

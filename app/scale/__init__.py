@@ -26,6 +26,7 @@ from sqlalchemy import text
 
 from app import clock
 from app.extensions import db
+from app.models import TimelineEntry
 
 # Made-up data for measuring only: a known password so the benchmarks can sign in.
 SCALE_PASSWORD = "scale data password 2026"  # noqa: S105  # nosec B105
@@ -118,7 +119,7 @@ class Made:
 def build(sizes: Sizes, progress: Callable[[int, int], None] | None = None) -> Made:
     """Fill an empty database. Reference lists through the app's own functions, then the
     bulk rows in one transaction."""
-    from app.scale import files, notes, places, staff
+    from app.scale import care_records, files, notes, places, staff
     from app.scale.bulk import Bulk
 
     started = time.perf_counter()
@@ -156,7 +157,7 @@ def build(sizes: Sizes, progress: Callable[[int, int], None] | None = None) -> M
         staff.make_training(world)
         staff.make_team(world)
         bulk.finish()
-        files.keep_support_levels(connection)
+        care_records.keep_support_levels(connection)
         connection.commit()
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("PRAGMA synchronous=FULL")
@@ -173,4 +174,27 @@ def build(sizes: Sizes, progress: Callable[[int, int], None] | None = None) -> M
         seconds=time.perf_counter() - started,
         busiest_client=busiest[0],
         busiest_notes=busiest[1],
+    )
+
+
+def pick(rng, weighted):
+    """One of the values, as often as its weight says: ((value, weight), ...)."""
+    return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
+
+
+def timeline(world, client_id, day_or_moment, kind, summary, record_type, record_id, by):
+    """A timeline line on a file; a day gets a made-up time in the afternoon."""
+    when = day_or_moment if not isinstance(day_or_moment, date) else None
+    if when is None:
+        when = world.moment(day_or_moment, 11 + world.rng.random() * 5)
+    world.bulk.add(
+        TimelineEntry.__table__,
+        client_id=client_id,
+        occurred_at=when,
+        kind=kind,
+        summary=summary,
+        record_type=record_type,
+        record_id=record_id,
+        created_by_id=by,
+        created_at=when,
     )

@@ -1,10 +1,15 @@
-"""What `flask --app wsgi scale-data` says and refuses (the command itself is in app.cli)."""
+"""`flask --app wsgi scale-data`: the command, what it says and what it refuses.
+
+app/cli.py calls `init_app(app)` to add it; nothing here imports app.cli.
+"""
 
 from __future__ import annotations
 
 import click
+from flask import Flask
 
-from app.cli import _progress
+from app.core.progress import progress
+from app.demo import has_real_data
 from app.scale import ROLE_PREFIX, SCALE_PASSWORD, SCALE_TOTP_SECRET, Sizes, build
 
 SHOWN = (
@@ -22,10 +27,18 @@ SHOWN = (
 )
 
 
-def run(sizes: Sizes) -> None:
-    from app import demo_areas  # noqa: F401  (each area names the tables that hold real work)
-    from app.demo import has_real_data
+def init_app(app: Flask) -> None:
+    @app.cli.command("scale-data")
+    @click.option("--clients", default=50_000, show_default=True, type=click.IntRange(1))
+    @click.option("--notes", default=2_000_000, show_default=True, type=click.IntRange(0))
+    @click.option("--years", default=3, show_default=True, type=click.IntRange(1, 10))
+    @click.option("--staff", default=300, show_default=True, type=click.IntRange(10))
+    def scale_data(clients, notes, years, staff):
+        """Fill an empty database with a large made-up service, to measure speed."""
+        run(Sizes(clients=clients, notes=notes, years=years, staff=staff))
 
+
+def run(sizes: Sizes) -> None:
     if has_real_data():
         raise click.ClickException(
             "This database has data already. Scale data goes only into an empty database."
@@ -34,8 +47,8 @@ def run(sizes: Sizes) -> None:
         f"Making {sizes.clients:,} client files, {sizes.notes:,} case notes, "
         f"{sizes.years} years of front desk taps and {sizes.staff} staff and trainees."
     )
-    with _progress("Adding rows") as progress:
-        made = build(sizes, progress)
+    with progress("Adding rows") as update:
+        made = build(sizes, update)
     click.echo(f"Made in {made.seconds:.0f} seconds:")
     for table, words in SHOWN:
         click.echo(f"  {made.counts.get(table, 0):>10,} {words}")

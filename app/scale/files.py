@@ -1,5 +1,5 @@
-"""Client files for `scale-data`: the person, episodes, who supports them, the assessment,
-the plan, consents, referrals, appointments, aid and advocacy, with a timeline line for each.
+"""Client files for `scale-data`: the person, episodes, who supports them and consents, with
+a timeline line for each; each episode's care records come from app.scale.care_records.
 
 Case notes are only planned here (when, whose, which episode); app.scale.notes writes them
 in time order, as a real service would have written them.
@@ -12,30 +12,15 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select, update
-
-from app.clients.consents import default_expiry
-from app.clients.forms import HOW_GIVEN, SHARES
-from app.clients.registration import phone_digits, search_text
+from app.clients import public as clients
 from app.models import (
-    AdvocacyIssue,
-    AidGiven,
     Allocation,
-    Appointment,
-    Assessment,
     AuditEvent,
     Client,
     Consent,
     Episode,
-    Goal,
-    Plan,
-    PlanVersion,
-    Referral,
-    TimelineEntry,
 )
-from app.models.care import AID_KINDS
-from app.needs import LIFE_AREAS, URGENCY
-from app.scale import World, words
+from app.scale import World, care_records, pick, timeline, words
 from app.standards import codes
 from app.standards.slk import slk581
 
@@ -59,11 +44,6 @@ DRUGS = (
     ("prefer_not", 5),
 )
 REASONS = ((1, 35), (5, 10), (6, 5), (7, 35), (10, 10), (12, 3), (98, 2))
-SUPPORT = (("ongoing", 60), ("immediate", 20), ("intensive", 20))
-
-
-def _pick(rng, weighted):
-    return rng.choices([v for v, _ in weighted], [w for _, w in weighted])[0]
 
 
 @dataclass
@@ -148,7 +128,7 @@ def _person(world: World, client_id: int, first: date, intake_worker: int) -> di
     rng = world.rng
     given, family = rng.choice(words.GIVEN), rng.choice(words.FAMILY)
     nickname = rng.choice(words.NICKNAMES) if rng.random() < 0.15 else None
-    gender = _pick(rng, GENDERS)
+    gender = pick(rng, GENDERS)
     born = None
     year = None
     if rng.random() < 0.88:
@@ -158,7 +138,7 @@ def _person(world: World, client_id: int, first: date, intake_worker: int) -> di
     phone = None
     if rng.random() < 0.75:
         phone = f"04{rng.randint(0, 99):02d} {rng.randint(0, 999):03d} {rng.randint(0, 999):03d}"
-    drug = _pick(rng, DRUGS)
+    drug = pick(rng, DRUGS)
     born_for_slk = born or (date(year, 1, 1) if year else None)
     return dict(
         id=client_id,
@@ -173,15 +153,15 @@ def _person(world: World, client_id: int, first: date, intake_worker: int) -> di
         family_name=family,
         nickname=nickname,
         pronouns={"male": "he/him", "female": "she/her", "non_binary": "they/them"}.get(gender),
-        search_given=search_text(given),
-        search_family=search_text(family),
-        search_nickname=search_text(nickname),
+        search_given=clients.search_text(given),
+        search_family=clients.search_text(family),
+        search_nickname=clients.search_text(nickname),
         born_on=born,
         birth_year_estimate=year,
         gender=gender,
         postcode=rng.choice(("2600", "2602", "2612", "2615", "2617", "2900", "2913")),
         phone=phone,
-        phone_digits=phone_digits(phone),
+        phone_digits=clients.phone_digits(phone),
         ok_to_call="yes" if phone else None,
         ok_to_text=rng.choice(("yes", "no")) if phone else None,
         country_of_birth="Australia" if rng.random() < 0.85 else "New Zealand",
@@ -197,23 +177,6 @@ def _person(world: World, client_id: int, first: date, intake_worker: int) -> di
         last_injected=rng.choice(("0_3_months", "3_12_months", "over_12_months", "never")),
         not_said=[],
         slk581=slk581(family, given, born_for_slk, codes.sex_code(gender)),
-    )
-
-
-def _timeline(world, client_id, day_or_moment, kind, summary, record_type, record_id, by):
-    when = day_or_moment if not isinstance(day_or_moment, date) else None
-    if when is None:
-        when = world.moment(day_or_moment, 11 + world.rng.random() * 5)
-    world.bulk.add(
-        TimelineEntry.__table__,
-        client_id=client_id,
-        occurred_at=when,
-        kind=kind,
-        summary=summary,
-        record_type=record_type,
-        record_id=record_id,
-        created_by_id=by,
-        created_at=when,
     )
 
 
@@ -245,7 +208,7 @@ def _one_file(world: World, plan: NotePlan, worker: int | None, note_count: int)
         created_at=person["created_at"],
         created_by_id=workers[0],
     )
-    _timeline(
+    timeline(
         world,
         client_id,
         person["created_at"],
@@ -269,7 +232,7 @@ def _one_file(world: World, plan: NotePlan, worker: int | None, note_count: int)
             plan.moments.append(min(moment, world.now.timestamp() - 60 - rng.random() * 7200))
             plan.clients.append(client_id)
             plan.episodes.append(episode_id)
-        _care(world, client_id, episode_id, opened, closed, by, notes, consents)
+        care_records.add_care(world, client_id, episode_id, opened, closed, by, notes, consents)
 
 
 def _split(rng, total: int, lengths: list[int]) -> list[int]:
@@ -285,7 +248,7 @@ def _split(rng, total: int, lengths: list[int]) -> list[int]:
 def _episode(world, person, opened, closed, by, seniors, *, current: bool) -> int:
     rng, bulk = world.rng, world.bulk
     client_id = person["id"]
-    reason = _pick(rng, REASONS) if closed else None
+    reason = pick(rng, REASONS) if closed else None
     episode_id = bulk.add(
         Episode.__table__,
         client_id=client_id,
@@ -304,7 +267,7 @@ def _episode(world, person, opened, closed, by, seniors, *, current: bool) -> in
         created_at=world.moment(opened, 10.75),
         created_by_id=by,
     )
-    _timeline(
+    timeline(
         world,
         client_id,
         opened,
@@ -327,7 +290,7 @@ def _episode(world, person, opened, closed, by, seniors, *, current: bool) -> in
         created_at=world.moment(opened, 11),
         created_by_id=approver,
     )
-    _timeline(
+    timeline(
         world,
         client_id,
         opened,
@@ -339,7 +302,7 @@ def _episode(world, person, opened, closed, by, seniors, *, current: bool) -> in
     )
     if closed:
         words_ = codes.REASON_FOR_CESSATION_WORDS[reason]
-        _timeline(
+        timeline(
             world,
             client_id,
             closed,
@@ -368,15 +331,15 @@ def _consents(world, client_id, span, by) -> list[tuple[int, int, date]]:
             party_name=name,
             relationship_to="Caseworker",
             partner_id=partner_id,
-            shares=rng.sample(list(SHARES)[:-1], rng.randint(2, 4)),
-            how_given=rng.choice(list(HOW_GIVEN)),
+            shares=rng.sample(list(clients.SHARES)[:-1], rng.randint(2, 4)),
+            how_given=rng.choice(list(clients.HOW_GIVEN)),
             given_on=given,
-            expires_on=default_expiry(given),
+            expires_on=clients.default_expiry(given),
             withdrawn_on=withdrawn if withdrawn and withdrawn <= world.today else None,
             created_at=world.moment(given, 12),
             created_by_id=by,
         )
-        _timeline(
+        timeline(
             world,
             client_id,
             given,
@@ -388,231 +351,3 @@ def _consents(world, client_id, span, by) -> list[tuple[int, int, date]]:
         )
         made.append((consent_id, partner_id, given))
     return made
-
-
-def _care(world, client_id, episode_id, opened, closed, by, notes, consents) -> None:
-    """The assessment, the plan, appointments, referrals, aid and advocacy of one episode."""
-    rng, bulk, today = world.rng, world.bulk, world.today
-    end = closed or today
-    if rng.random() < 0.95:
-        met = min(end, opened + timedelta(days=rng.randint(0, 7)))
-        needs = rng.sample(list(LIFE_AREAS)[:-1], rng.randint(1, 3))
-        level = _pick(rng, SUPPORT)
-        assessment_id = bulk.add(
-            Assessment.__table__,
-            client_id=client_id,
-            episode_id=episode_id,
-            met_on=met,
-            support_level=level,
-            needs=needs,
-            need_notes={},
-            strengths=rng.choice(words.STRENGTHS),
-            supports=rng.choice(words.SUPPORTS),
-            created_at=world.moment(met, 13),
-            created_by_id=by,
-        )
-        _timeline(
-            world,
-            client_id,
-            met,
-            "assessment",
-            f"Assessment: {URGENCY[level].lower()}",
-            "Assessment",
-            assessment_id,
-            by,
-        )
-    if (end - opened).days >= 14 and rng.random() < 0.85:
-        _plan(world, client_id, episode_id, opened, closed, by)
-    past = min(20, notes // 8)
-    for _ in range(past):
-        day = world.day_between(opened, end - timedelta(days=1) if end > opened else end)
-        _appointment(world, client_id, episode_id, day, by, attended=rng.random() < 0.8)
-    if closed is None:
-        for _ in range(rng.choices((0, 1, 2), (55, 35, 10))[0]):
-            day = today + timedelta(days=rng.randint(1, 30))
-            _appointment(world, client_id, episode_id, day, by, attended=None)
-        if rng.random() < 0.1:
-            day = today - timedelta(days=rng.randint(1, 10))
-            _appointment(world, client_id, episode_id, max(day, opened), by, attended=None)
-    for consent_id, partner_id, given in consents:
-        if given <= end and rng.random() < 0.4:
-            day = world.day_between(max(given, opened), end)
-            name = dict(world.partners)[partner_id]
-            referral_id = bulk.add(
-                Referral.__table__,
-                client_id=client_id,
-                episode_id=episode_id,
-                partner_id=partner_id,
-                referred_on=day,
-                reason=rng.choice(words.REFERRAL_REASONS),
-                consent_id=consent_id,
-                appointment_made=rng.random() < 0.6,
-                attended=rng.choice((True, False, None)),
-                created_at=world.moment(day, 14),
-                created_by_id=by,
-            )
-            _timeline(
-                world,
-                client_id,
-                day,
-                "referral",
-                f"Referred to {name}",
-                "Referral",
-                referral_id,
-                by,
-            )
-    if rng.random() < 0.25:
-        for _ in range(rng.randint(1, 4)):
-            day = world.day_between(opened, end)
-            kind = rng.choice(list(AID_KINDS))
-            aid_id = bulk.add(
-                AidGiven.__table__,
-                client_id=client_id,
-                episode_id=episode_id,
-                given_on=day,
-                kind=kind,
-                quantity=rng.randint(1, 3),
-                note=rng.choice(words.AID_NOTES),
-                created_at=world.moment(day, 12.5),
-                created_by_id=by,
-            )
-            _timeline(
-                world,
-                client_id,
-                day,
-                "material_aid",
-                f"Material aid: {AID_KINDS[kind].lower()}",
-                "AidGiven",
-                aid_id,
-                by,
-            )
-    if rng.random() < 0.03:
-        day = world.day_between(opened, end)
-        done = closed is not None or rng.random() < 0.5
-        issue_id = bulk.add(
-            AdvocacyIssue.__table__,
-            kind="individual",
-            client_id=client_id,
-            episode_id=episode_id,
-            service=rng.choice(world.partners)[1],
-            issue=rng.choice(words.ADVOCACY),
-            status="resolved" if done else "open",
-            raised_on=day,
-            closed_on=min(end, day + timedelta(days=20)) if done else None,
-            created_at=world.moment(day, 15),
-            created_by_id=by,
-        )
-        _timeline(
-            world,
-            client_id,
-            day,
-            "advocacy",
-            "Advocacy: for one person",
-            "AdvocacyIssue",
-            issue_id,
-            by,
-        )
-
-
-def _plan(world, client_id, episode_id, opened, closed, by) -> None:
-    rng, bulk, today = world.rng, world.bulk, world.today
-    end = closed or today
-    agreed = min(end, opened + timedelta(days=rng.randint(7, 21)))
-    review = agreed + timedelta(days=91)
-    if closed is None and review < today - timedelta(days=30):
-        review = today + timedelta(days=rng.randint(-20, 90))  # reviewed since; some overdue
-    plan_id = bulk.new_id(Plan.__table__)
-    goals = []
-    for position in range(1, rng.randint(1, 3) + 1):
-        status = rng.choice(("done", "working_on")) if closed else "working_on"
-        goals.append(
-            dict(
-                id=bulk.new_id(Goal.__table__),
-                plan_id=plan_id,
-                position=position,
-                words=rng.choice(words.GOALS),
-                priority=position,
-                status=status,
-                status_on=end if status == "done" else None,
-                created_by_id=by,
-            )
-        )
-    moment = world.moment(agreed, 14.5)
-    bulk.add(
-        Plan.__table__,
-        id=plan_id,
-        client_id=client_id,
-        episode_id=episode_id,
-        agreed_on=agreed,
-        review_on=review,
-        version=1,
-        changed_at=moment,
-        created_at=moment,
-        created_by_id=by,
-    )
-    for goal in goals:
-        bulk.add(Goal.__table__, created_at=moment, **goal)
-    snapshot = {
-        "agreed_on": agreed.isoformat(),
-        "review_on": review.isoformat(),
-        "goals": [
-            {k: (v.isoformat() if isinstance(v, date) else v) for k, v in g.items()} | {"steps": []}
-            for g in goals
-        ],
-    }
-    version_id = bulk.add(
-        PlanVersion.__table__,
-        plan_id=plan_id,
-        number=1,
-        changes=["Plan started"],
-        snapshot=snapshot,
-        created_at=moment,
-        created_by_id=by,
-    )
-    _timeline(
-        world, client_id, moment, "plan_version", "Plan started", "PlanVersion", version_id, by
-    )
-
-
-def _appointment(world, client_id, episode_id, day, by, *, attended) -> None:
-    rng, bulk = world.rng, world.bulk
-    partner_id, name = rng.choice(world.partners)
-    starts = world.moment(day, rng.choice((9.5, 10, 11, 13, 14.5, 15)))
-    done = attended is not None
-    appointment_id = bulk.add(
-        Appointment.__table__,
-        client_id=client_id,
-        episode_id=episode_id,
-        starts_at=starts,
-        partner_id=partner_id,
-        transport=rng.choice(("car", "public", "none", "none")),
-        worker_id=by if rng.random() < 0.6 else None,
-        attended=attended,
-        what_happened="Went well." if attended else None,
-        outcome_at=starts + timedelta(hours=3) if done else None,
-        created_at=starts - timedelta(days=rng.randint(1, 14)),
-        created_by_id=by,
-    )
-    _timeline(
-        world,
-        client_id,
-        starts,
-        "appointment",
-        f"Appointment booked: {name}",
-        "Appointment",
-        appointment_id,
-        by,
-    )
-
-
-def keep_support_levels(connection) -> None:
-    """Each person's newest assessment level onto their row, as saving one in the app does
-    (app.clients.care.keep_support_level), in one statement after the bulk rows."""
-    newest = (
-        select(Assessment.support_level)
-        .where(Assessment.client_id == Client.id)
-        .order_by(Assessment.created_at.desc(), Assessment.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    connection.execute(update(Client.__table__).values(support_level=newest))

@@ -7,8 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.frontdesk.demo import CLOSE, DAILY, OPEN
-from app.frontdesk.lists import CLOSE_REASONS
+from app.frontdesk import public as frontdesk
 from app.models import DailyTask, DailyTaskTick, Handover, Shift, TallyEvent, TallyItem
 from app.needs import NEEDS, URGENCY
 from app.scale import World, words
@@ -30,13 +29,13 @@ def make_front_desk(world: World) -> None:
         if day.weekday() < 5:
             _taps(world, day, items, desks)
             for number, task_id in enumerate(tasks):
-                at = world.moment(day, OPEN + (10 + number * 7) / 60)
+                at = world.moment(day, frontdesk.OPEN + (10 + number * 7) / 60)
                 if at <= now:
                     bulk.add(DailyTaskTick.__table__, task_id=task_id, day=day, ticked=True,
                              created_at=at, created_by_id=rng.choice(desks))  # fmt: skip
             _handovers(world, day, desks, workers)
             for desk in (1, 2):
-                started = world.moment(day, OPEN - 0.25 + rng.random() * 0.5)
+                started = world.moment(day, frontdesk.OPEN - 0.25 + rng.random() * 0.5)
                 if started > now:
                     continue
                 ended = started + timedelta(hours=rng.choice((3.5, 4, 7)))
@@ -50,13 +49,13 @@ def make_front_desk(world: World) -> None:
 def _taps(world: World, day, items: dict[str, int], desks: list[int]) -> None:
     rng, bulk = world.rng, world.bulk
     taps = []
-    for label, average in DAILY.items():
+    for label, average in frontdesk.DAILY.items():
         item_id = items.get(label)
         if item_id is None:
             continue
         for _ in range(max(0, int(rng.gauss(average, average * 0.25)))):
-            hours = rng.triangular(0, CLOSE - OPEN, 3.5)
-            taps.append((world.moment(day, OPEN + hours), item_id))
+            hours = rng.triangular(0, frontdesk.CLOSE - frontdesk.OPEN, 3.5)
+            taps.append((world.moment(day, frontdesk.OPEN + hours), item_id))
     taps.sort()
     for moment, item_id in taps:
         if moment > world.now:
@@ -79,7 +78,7 @@ def _handovers(world: World, day, desks: list[int], workers: list[int]) -> None:
     rng, bulk = world.rng, world.bulk
     today = day == world.today
     for _ in range(rng.randint(0, 4)):
-        made = world.moment(day, OPEN + rng.random() * (CLOSE - OPEN))
+        made = world.moment(day, frontdesk.OPEN + rng.random() * (frontdesk.CLOSE - frontdesk.OPEN))
         if made > world.now:
             continue
         values = dict(
@@ -104,7 +103,7 @@ def _handovers(world: World, day, desks: list[int], workers: list[int]) -> None:
         elif not today:
             values.update(
                 status="closed",
-                closed_reason=rng.choice(list(CLOSE_REASONS)),
+                closed_reason=rng.choice(list(frontdesk.CLOSE_REASONS)),
                 closed_at=made + timedelta(hours=2),
                 closed_by_id=values["created_by_id"],
             )

@@ -7,7 +7,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app.access import CLIENT_ROLES
-from app.auth.passwords import hash_password
+from app.auth import public as auth
+from app.frontdesk import public as frontdesk
 from app.models import (
     AgreementAcceptance,
     AgreementVersion,
@@ -29,8 +30,8 @@ from app.models.team import supervision_attendee
 from app.models.training import CERTIFICATE_KINDS
 from app.needs import EXPERIENCE
 from app.scale import SCALE_PASSWORD, SCALE_TOTP_SECRET, World, username, words
-from app.team.completeness import CHECKS
-from app.team.forms import OUTCOMES, TOPICS
+from app.team import public as team
+from app.training import public as training
 
 PARTNER_NAMES = (
     "Housing ACT",
@@ -54,18 +55,14 @@ PARTNER_NAMES = (
 
 def reference_lists() -> None:
     """The tally items, daily tasks, training programme and agreements, as the app makes them."""
-    from app.frontdesk import service as frontdesk
-    from app.training import agreements
-    from app.training.programme import load_programme
-
     frontdesk.add_standard_lists(None)
-    load_programme()
-    agreements.load_agreements()
+    training.load_programme()
+    training.load_agreements()
 
 
 def make_staff(world: World) -> None:
     rng, bulk = world.rng, world.bulk
-    password_hash = hash_password(SCALE_PASSWORD)  # slow on purpose: once for everyone
+    password_hash = auth.hash_password(SCALE_PASSWORD)  # slow on purpose: once for everyone
     started = world.moment(world.first_day, 9)
     for role, count in world.sizes.roles().items():
         ids = world.staff.setdefault(role, [])
@@ -186,7 +183,7 @@ def make_team(world: World) -> None:
     rng, bulk = world.rng, world.bulk
     workers = world.staff["worker"]
     seniors = world.staff["senior"] + world.staff["manager"]
-    topics = list(TOPICS)
+    topics = list(team.TOPICS)
     year_ago = world.today - timedelta(days=365)
     for worker_id in workers:
         for month in range(12):
@@ -201,7 +198,7 @@ def make_team(world: World) -> None:
                 created_by_id=seniors[0],
             )
             bulk.add_link(supervision_attendee, user_id=worker_id, supervision_id=supervision_id)
-    checks = list(CHECKS)
+    checks = list(team.CHECKS)
     for worker_id in workers:
         people = world.clients_of.get(worker_id, [])
         for client_id in rng.sample(people, min(len(people), 5)):
@@ -229,7 +226,7 @@ def make_team(world: World) -> None:
                     text=rng.choice(words.FILE_AUDIT_FEEDBACK),
                     done_at=finished + timedelta(days=3) if rng.random() < 0.7 else None,
                 )
-    outcomes = list(OUTCOMES)
+    outcomes = list(team.OUTCOMES)
     for week in range(52):
         held = year_ago + timedelta(days=7 * week)
         for client_id in rng.sample(world.open_clients, min(len(world.open_clients), 8)):

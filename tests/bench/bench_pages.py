@@ -242,7 +242,8 @@ def count_queries(url: str, instance: Path, goal: Targets) -> dict[str, int]:
     from sqlalchemy import event, select
 
     from app import clock
-    from app.auth.service import SESSION_KEY, _hash
+    from app.auth.sessions import SESSION_KEY
+    from app.auth.sessions import token_hash as _hash
     from app.extensions import db
     from app.models import User, UserSession
 

@@ -48,9 +48,9 @@ BUDGET = {"first_load_gzip": 100_000, "tap_bytes": 5_000, "p95_ms_sqlite": 50}
 
 def prepare_database(url: str, instance: Path) -> None:
     """Tables, the usual tally list and one front desk account per desk."""
-    from app.auth import service as accounts
+    from app.auth import accounts
     from app.extensions import db
-    from app.frontdesk import service as frontdesk
+    from app.frontdesk import tally as frontdesk
 
     app = make_app(url, instance)
     with app.app_context():

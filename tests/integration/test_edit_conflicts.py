@@ -561,7 +561,7 @@ def _someone_else_saves_first(monkeypatch, db_session, module, name, partner_id,
 def test_two_saves_in_the_same_moment_keep_the_first(
     client, sign_in_as, db_session, fetch, monkeypatch
 ):
-    from app.partners import service
+    from app.partners import directory as service
 
     sign_in_as("senior")
     row = make_partner(db_session, PARTNER["name"])
@@ -579,7 +579,7 @@ def test_two_saves_in_the_same_moment_keep_the_first(
 def test_a_button_that_clashes_in_the_same_moment_gets_the_plain_page(
     client, sign_in_as, db_session, fetch, monkeypatch
 ):
-    from app.partners import service
+    from app.partners import directory as service
 
     sign_in_as("senior")
     row = make_partner(db_session, PARTNER["name"])

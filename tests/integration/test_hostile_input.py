@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import start_session_for
+from tests.conftest import examples, start_session_for
 
 HOSTILE = [
     "<script>alert('x')</script>",
@@ -35,6 +35,15 @@ HOSTILE = [
     "None",
 ]
 values = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40))
+# Every value hypothesis has found that broke a form, tried in every field of every form on
+# every run (random examples alone might not draw them again).
+FOUND = [
+    "²",  # isdigit() is true, int() raises: a version or id parsed by hand was a 500
+    "٣",  # not found yet, the same trap: an Arabic-Indic three, which int() takes
+    "a NUL \x00 character",  # PostgreSQL cannot store it: a plain 400, never a 500
+    str(2**63),  # one past the largest id the database holds: was a 500 (overflow)
+    "None",  # a choice sent as the text None was taken as no answer
+]
 SKIP_ACTIONS = ("/sign-out", "/switch-user", "/sign-in", "/account")
 MAX_PAGES = 150
 
@@ -95,7 +104,10 @@ def fuzz_form(client, db_session, user, action: str, names: set[str], failures: 
     """A hypothesis test that posts random and hostile values to one form."""
 
     @settings(
-        max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        max_examples=examples(12),
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
     )
     @given(st.fixed_dictionaries({name: values for name in sorted(names)}))
     def post_it(data):
@@ -107,6 +119,8 @@ def fuzz_form(client, db_session, user, action: str, names: set[str], failures: 
         elif "<script>alert(" in body or "<img src=x onerror" in body:
             failures.append(f"{action}: typed markup came back live")
 
+    for value in FOUND:
+        post_it = example({name: value for name in names})(post_it)
     return post_it
 
 
@@ -116,6 +130,7 @@ def demo(app):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.hypothesis  # in `make test-deep`
 @pytest.mark.parametrize("username", ["manager", "senior", "worker", "frontdesk", "trainee"])
 def test_hostile_values_in_every_form_never_break_a_page(app, demo, db_session, username):
     from sqlalchemy import select
