@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Client, Episode
-from app.standards import export
+from app.standards import export, financial_years
 
 # The establishment identifier comes from the setting PEERDESK_ESTABLISHMENT_ID (app config
 # or environment). The default is a placeholder in the national shape: the check says so.
@@ -96,15 +96,15 @@ class YearExport:
 
     @property
     def words(self) -> str:
-        return export.financial_year_words(self.start_year)
+        return financial_years.financial_year_words(self.start_year)
 
     @property
     def first_day(self) -> date:
-        return export.financial_year(self.start_year)[0]
+        return financial_years.financial_year(self.start_year)[0]
 
     @property
     def last_day(self) -> date:
-        return export.financial_year(self.start_year)[1]
+        return financial_years.financial_year(self.start_year)[1]
 
     @property
     def not_stated_total(self) -> int:
@@ -120,7 +120,7 @@ class YearExport:
 
 def closed_in_year(start_year: int) -> Iterator[tuple[Episode, Client]]:
     """Every episode closed in the financial year, with its person, oldest first."""
-    first, last = export.financial_year(start_year)
+    first, last = financial_years.financial_year(start_year)
     query = (
         select(Episode, Client)
         .join(Client, Client.id == Episode.client_id)
@@ -133,7 +133,7 @@ def closed_in_year(start_year: int) -> Iterator[tuple[Episode, Client]]:
 def count_closed(start_year: int) -> int:
     from sqlalchemy import func
 
-    first, last = export.financial_year(start_year)
+    first, last = financial_years.financial_year(start_year)
     return db.session.scalar(
         select(func.count())
         .select_from(Episode)
@@ -163,7 +163,7 @@ def build_year(start_year: int, progress: Callable[[int, int], None] | None = No
 
 def years_to_offer(today: date) -> list[int]:
     """The financial years to choose from: this one, and the five before it."""
-    current = export.financial_year_of(today)
+    current = financial_years.financial_year_of(today)
     return list(range(current, current - 6, -1))
 
 

@@ -14,7 +14,7 @@ from app.errors import error_response
 from app.pages import render_page
 from app.reports import bp, nmds, weekly
 from app.reports.forms import SCOPES, WeekForm, YearForm
-from app.standards import export
+from app.standards import export, financial_years
 from app.templating import day as day_words
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -111,12 +111,12 @@ def _chosen_year() -> tuple[YearForm, int]:
     today = clock.today()
     form = YearForm(formdata=request.args)
     offered = nmds.years_to_offer(today)
-    form.year.choices = [(str(y), export.financial_year_words(y)) for y in offered]
-    chosen = export.last_full_year(today)
+    form.year.choices = [(str(y), financial_years.financial_year_words(y)) for y in offered]
+    chosen = financial_years.last_full_year(today)
     if form.year.data and form.validate():
         chosen = whole_number(form.year.data) or chosen
     form = YearForm(formdata=None, data={"year": str(chosen)})
-    form.year.choices = [(str(y), export.financial_year_words(y)) for y in offered]
+    form.year.choices = [(str(y), financial_years.financial_year_words(y)) for y in offered]
     return form, chosen
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app import clock
 from app.models import AuditEvent, AuditFeedback, ConsultationDecision, Reallocation
-from app.standards import export
+from app.standards import export, financial_years
 from tests.e2e.conftest import assert_accessible, assert_targets_at_least, sign_in
 from tests.factories import make_user
 from tests.factories.care import make_note, make_plan
@@ -56,7 +56,7 @@ def week(db_session):
     make_assessment(db_session, kai, support_level="intensive", needs=["housing"])
 
     # Two episodes closed in the last full financial year; Bob's file lacks one answer.
-    start, _end = export.financial_year(export.last_full_year(today))
+    start, _end = financial_years.financial_year(financial_years.last_full_year(today))
     closed = dict(
         opened_on=start + timedelta(days=10),
         closed_on=start + timedelta(days=100),

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from app.standards import codes, export
+from app.standards import codes, countries_languages, export, financial_years
 from app.standards.export import EpisodeFacts, build_row
 
 ESTABLISHMENT = "810100001"
@@ -168,12 +168,12 @@ def test_source_of_referral_setting_and_treatment_type():
 
 
 def test_country_and_language_codes():
-    assert export.country_code("New Zealand") == "1201"
-    assert export.country_code("  viet nam ") == "5105"
-    assert export.country_code("UK") == "2100"
-    assert export.country_code("Narnia") is None
-    assert export.language_code("Mandarin") == "7104"
-    assert export.language_code("Farsi") == "4106"
+    assert countries_languages.country_code("New Zealand") == "1201"
+    assert countries_languages.country_code("  viet nam ") == "5105"
+    assert countries_languages.country_code("UK") == "2100"
+    assert countries_languages.country_code("Narnia") is None
+    assert countries_languages.language_code("Mandarin") == "7104"
+    assert countries_languages.language_code("Farsi") == "4106"
     row = row_of(country_of_birth="Vietnam", preferred_language="Vietnamese")
     assert (row.values["country"], row.values["language"]) == ("5105", "6302")
 
@@ -282,12 +282,12 @@ def test_a_country_not_in_our_list_is_listed_and_sent_as_inadequately_described(
 
 
 def test_financial_years():
-    assert export.financial_year(2025) == (date(2025, 7, 1), date(2026, 6, 30))
-    assert export.financial_year_of(date(2026, 6, 30)) == 2025
-    assert export.financial_year_of(date(2026, 7, 1)) == 2026
-    assert export.financial_year_words(2025) == "2025-26"
-    assert export.financial_year_words(2099) == "2099-00"
-    assert export.last_full_year(date(2026, 3, 3)) == 2024
+    assert financial_years.financial_year(2025) == (date(2025, 7, 1), date(2026, 6, 30))
+    assert financial_years.financial_year_of(date(2026, 6, 30)) == 2025
+    assert financial_years.financial_year_of(date(2026, 7, 1)) == 2026
+    assert financial_years.financial_year_words(2025) == "2025-26"
+    assert financial_years.financial_year_words(2099) == "2099-00"
+    assert financial_years.last_full_year(date(2026, 3, 3)) == 2024
 
 
 def test_children_under_ten_are_out_of_scope():
