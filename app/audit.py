@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import current_app, g, has_app_context, has_request_context, request
-from flask_login import current_user
 from sqlalchemy import exists, func, inspect, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.core import people
 from app.extensions import db
 from app.models import AuditEvent
 
@@ -32,8 +32,8 @@ def record(
     `record` is the row the action was about; `user` defaults to whoever is signed in.
     Detail holds ids and short labels, never the words of a client record.
     """
-    if user is None and has_request_context() and current_user.is_authenticated:
-        user = current_user
+    if user is None:
+        user = people.acting_user()
     event = AuditEvent(
         action=action,
         record_type=type(record).__name__ if record is not None else None,
@@ -63,8 +63,8 @@ def record_refusal(kind: str, *, user=None, client_id: int | None = None, **deta
     entry is written just after the request's own commit or rollback (app/refusals.py), in
     a transaction of its own; outside a request, at once.
     """
-    if user is None and has_request_context() and current_user.is_authenticated:
-        user = current_user
+    if user is None:
+        user = people.acting_user()
     entry = {
         "detail": {"why": kind, **detail},
         "user_id": id_of(user),

@@ -26,3 +26,12 @@ def today() -> date:
 def start_of(day: date) -> datetime:
     """The first moment of a Canberra day (compare it with stored times: they are aware)."""
     return datetime.combine(day, time.min, tzinfo=CANBERRA)
+
+
+def clock_time(moment: time | None, *, minutes_always: bool = False) -> str:
+    """A time of day as people say it: '10am', '1:30pm' ('10:00am' with `minutes_always`).
+    The one way every page and message writes a clock time."""
+    if moment is None:
+        return ""
+    minutes = f":{moment.minute:02d}" if moment.minute or minutes_always else ""
+    return f"{moment.hour % 12 or 12}{minutes}{'am' if moment.hour < 12 else 'pm'}"

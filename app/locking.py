@@ -136,19 +136,14 @@ def as_words(value) -> str:
         return "Yes" if value else "No"
     if isinstance(value, datetime):
         value = value.astimezone(clock.CANBERRA)
-        return f"{value.day} {value:%B %Y}, {_clock_time(value.time())}"
+        return f"{value.day} {value:%B %Y}, {clock.clock_time(value.time())}"
     if isinstance(value, date):
         return f"{value:%A} {value.day} {value:%B %Y}"
     if isinstance(value, time):
-        return _clock_time(value)
+        return clock.clock_time(value)
     if isinstance(value, list | tuple | set):
         return ", ".join(as_words(v) for v in value)
     return str(value).strip()
-
-
-def _clock_time(moment: time) -> str:
-    minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{moment.hour % 12 or 12}{minutes}{'am' if moment.hour < 12 else 'pm'}"
 
 
 def answers_of(shown, ignore: Iterable[str] = ()) -> dict[str, tuple[str, str]]:

@@ -36,8 +36,7 @@ def time_of_day(value: datetime | None) -> str:
     """'2:05pm', Canberra time."""
     if value is None:
         return ""
-    local = value.astimezone(clock.CANBERRA)
-    return f"{local.hour % 12 or 12}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+    return clock.clock_time(value.astimezone(clock.CANBERRA).time(), minutes_always=True)
 
 
 def when(value: datetime | None) -> str:

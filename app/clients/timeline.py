@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import has_request_context
-from flask_login import current_user
 from sqlalchemy import Select, select
 
 from app import clock
+from app.core import people
 from app.extensions import db
 from app.models import TimelineEntry
 
@@ -24,9 +23,7 @@ def add_to_timeline(
     client, *, kind: str, summary: str, record=None, occurred_at: datetime | None = None
 ) -> TimelineEntry:
     """Add one line to the client's timeline in the current transaction."""
-    by = None
-    if has_request_context() and current_user.is_authenticated:
-        by = current_user.id
+    by = people.acting_user()
     if record is not None and getattr(record, "id", None) is None:
         db.session.flush()
     entry = TimelineEntry(
@@ -36,7 +33,7 @@ def add_to_timeline(
         summary=summary[:SUMMARY_LIMIT],
         record_type=type(record).__name__ if record is not None else None,
         record_id=getattr(record, "id", None),
-        created_by_id=by,
+        created_by_id=by.id if by is not None else None,
     )
     db.session.add(entry)
     return entry

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -14,6 +15,14 @@ from app.models import User
 def me() -> User:
     """The signed-in person as the real User row (not Flask-Login's proxy), to store or compare."""
     return current_user._get_current_object()
+
+
+def acting_user() -> User | None:
+    """Who is doing this, for "who did it" columns (the audit log, the timeline): the person
+    signed in, or None outside a request (a command) or before sign-in."""
+    if has_request_context() and current_user.is_authenticated:
+        return current_user._get_current_object()
+    return None
 
 
 def user_by_id(user_id: int | None) -> User | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -23,7 +23,7 @@ OPEN_HOURS = range(8, 18)  # the hours always shown on the chart, 8am to 5pm
 
 
 def hour_label(hour: int) -> str:
-    return f"{hour % 12 or 12}{'am' if hour < 12 else 'pm'}"
+    return clock.clock_time(time(hour))
 
 
 def visitors_item() -> TallyItem | None:

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import or_, select
 
+from app import clock
 from app.extensions import db
 from app.models import InReachSession, Partner, User
 
@@ -168,11 +169,7 @@ def next_dates(session: InReachSession, since: date, count: int = 3) -> list[dat
 
 def time_text(moment: time | None) -> str:
     """'10am', '1:30pm'."""
-    if moment is None:
-        return ""
-    hour = moment.hour % 12 or 12
-    minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+    return clock.clock_time(moment)
 
 
 def website_url(website: str | None) -> str | None:
