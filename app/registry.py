@@ -25,6 +25,7 @@ AREAS = (
     "app.team",
     "app.reports",
     "app.training",
+    "app.drafts",
 )
 
 

@@ -65,6 +65,10 @@ def commit_or_roll_back(response):
         db.session.rollback()
         return response
     try:
+        # Work that must share this commit, added by an area (app/drafts: a saved form's
+        # draft goes in the same transaction as the form).
+        for before_commit in current_app.extensions.get("before_commit", ()):
+            before_commit(response)
         db.session.commit()
     except SQLAlchemyError as error:
         page = database_error_response(error)

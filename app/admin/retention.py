@@ -15,6 +15,7 @@ from sqlalchemy import Table, delete, func, select, update
 
 from app import audit, clock
 from app.contact_rules import local_day, months_before
+from app.drafts import public as drafts
 from app.extensions import db
 from app.models import Appointment, Base, CaseNote, Client, Episode, Handover
 
@@ -136,6 +137,7 @@ def delete_file(client: Client, *, by) -> dict[str, int]:
             # Rows of a table that point at each other (a corrected note) go in one statement.
             db.session.execute(delete(table).where(table.c.id.in_(doomed[table])))
             removed[table.name] = len(doomed[table])
+    drafts.remove_old_drafts()  # this file's drafts went above; others left 30 days go too
     audit.record(
         "client.deleted_under_retention",
         client_id=client_id,

@@ -26,6 +26,7 @@ from app.models.clients import (
     RegistrationDraft,
     TimelineEntry,
 )
+from app.models.drafts import Draft
 from app.models.frontdesk import (
     DailyTask,
     DailyTaskTick,
@@ -103,6 +104,7 @@ __all__ = [
     "FileAudit",
     "Reallocation",
     "DailyTask",
+    "Draft",
     "DailyTaskTick",
     "FormKey",
     "Handover",
