@@ -210,6 +210,19 @@ COVER_REASONS: dict[str, str] = {
     "safety": "a safety concern",
 }
 
+# Why a session ended (detail["reason"] of sign_out, app/auth/sessions.py) -> words.
+SIGN_OUT_REASONS: dict[str, str] = {
+    "signed out": "by their own choice",
+    "signed out everywhere": "on every screen, by their own choice",
+    "idle": "nothing happened for a while",
+    "time limit": "signed in for the longest time allowed",
+    "role changed": "their role was changed",
+    "account stopped": "their account was turned off",
+    "account disabled": "their account was turned off",
+    "password changed": "their password was changed",
+    "two-step reset": "their phone code was reset",
+}
+
 # Field names in detail["fields"] -> words.
 FIELDS: dict[str, str] = {
     "appointment_made": "whether an appointment was made",
@@ -363,6 +376,9 @@ def _describe(action: str, detail: dict) -> str:
         return f"{words}: version {detail['version']}"
     if action == "client.searched":
         return _search_words(words, detail)
+    if action == "sign_out" and detail.get("reason"):
+        reason = SIGN_OUT_REASONS.get(str(detail["reason"]))
+        return f"{words}: {reason}" if reason else words
     if action in ("client.cover_opened", "client.cover_asked") and detail.get("reason"):
         reason = COVER_REASONS.get(str(detail["reason"]))
         return f"{words}: {reason}" if reason else words

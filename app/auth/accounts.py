@@ -81,14 +81,15 @@ def set_password(user: User, password: str, *, must_change: bool, by: User | Non
 def set_role(user: User, role: str, *, by: User) -> None:
     old = user.role
     user.role = role
-    if needs_two_step(user) and not user.two_step_ready:
+    if role != old:
+        # Their screens showed what the old role may do: they sign in again and are told why.
         end_all_sessions(user, reason="role changed")
     audit.record("account.role_changed", record=user, user=by, detail={"from": old, "to": role})
 
 
 def disable_user(user: User, *, by: User | None) -> None:
     user.active = False
-    end_all_sessions(user, reason="account disabled")
+    end_all_sessions(user, reason="account stopped")
     audit.record("account.disabled", record=user, user=by)
 
 

@@ -26,7 +26,7 @@ __all__ = [
     "create_user",  # admin (routes), cli (first-run, add-user): a new staff account
     "current_session",  # app/__init__.py: the live session behind the request, or None
     "demo_totp_secret",  # cli (demo-code): the demo accounts' authenticator secret
-    "disable_user",  # admin (routes), cli: an account that may no longer sign in
+    "disable_user",  # admin (routes), cli: may no longer sign in (ends sessions: "account stopped")
     "enable_user",  # admin (routes): an account that may sign in again
     "get_user_by_username",  # admin (forms), cli: an account by its username, any case
     "hash_password",  # scale (staff.py): one hash for many made-up staff
@@ -38,6 +38,6 @@ __all__ = [
     "reset_two_step",  # admin (routes): the person sets up their authenticator again
     "seconds_left",  # templating (session_clock): before the session times out
     "set_password",  # admin (routes), cli: a new password (ends the person's sessions)
-    "set_role",  # admin (routes), training (front desk role): a person's new role
+    "set_role",  # admin, training (front desk role): a new role (ends sessions: "role changed")
     "unlock_user",  # admin (routes), cli: let a locked account try again
 ]

@@ -22,7 +22,7 @@ from flask_login import current_user
 
 from app import audit
 from app.access import public, requires
-from app.auth import accounts, attempts, bp, sessions, two_step_codes
+from app.auth import accounts, attempts, bp, sessions, signed_out, two_step_codes
 from app.auth.forms import (
     ChangePasswordForm,
     CodeForm,
@@ -96,7 +96,9 @@ def _finish_showing_codes(user: User, codes: list[str]):
 @public
 def sign_in():
     if current_user.is_authenticated:
-        return redirect(url_for("home.index"))
+        # Still signed in (another tab kept the session alive): go where they were going.
+        return redirect(safe_local_path(request.args.get("next")) or url_for("home.index"))
+    why = signed_out.take() if request.method == "GET" else None
     if request.method == "POST":
         _count_try(request.form.get("username", ""))
     form = SignInForm()
@@ -109,7 +111,9 @@ def sign_in():
             session.update(pending_user=user.id, pending_since=time.time(), pending_next=next_url)
             return _next_step(user)
         failed = True
-    return render_template("auth/sign_in.html", form=form, failed=failed, message=SIGN_IN_FAILED)
+    return render_template(
+        "auth/sign_in.html", form=form, failed=failed, message=SIGN_IN_FAILED, why=why
+    )
 
 
 @bp.route("/sign-in/new-password", methods=["GET", "POST"])
@@ -225,8 +229,57 @@ def switch_user():
 @bp.route("/account/still-here", methods=["POST"])
 @requires("signed_in")
 def still_here():
+    """The warning's button, and the page's ping while someone types, taps or scrolls."""
     sessions.touch(g.user_session)
     return "", 204
+
+
+@bp.route("/account/timed-out", methods=["POST"])
+@requires("signed_in")
+def timed_out():
+    """The page's clock ran out and it kept what the person typed: end the session now.
+    No Clear-Site-Data here: the page's copy of their words waits for the same person."""
+    sessions.time_out(g.user_session)
+    return "", 204
+
+
+@bp.after_app_request
+def tell_the_page_its_time(response):
+    """Every answer to a signed-in request says how long is left, so the page's clock
+    starts again from the server's (app.js reads it after htmx requests and pings)."""
+    left = sessions.seconds_left_now()
+    if left is not None:
+        response.headers["X-Session-Seconds-Left"] = str(left)
+    return response
+
+
+@bp.app_context_processor
+def session_band():
+    """Words and times for the session part of base.html (the warning band)."""
+    row = g.get("user_session") if current_user.is_authenticated else None
+    if row is None:
+        return {"session_band": None}
+    idle = sessions.idle_limit(row.user)
+    idle_seconds = int(idle.total_seconds())
+    idle_minutes = max(1, round(idle_seconds / 60))
+    limit_minutes = max(1, round(sessions.absolute_limit().total_seconds() / 60))
+    # Two minutes before the end; half the time when the idle time is that short.
+    warn_seconds = 120 if idle_seconds > 120 else idle_seconds // 2
+    return {
+        "session_band": {
+            "limit_seconds_left": sessions.seconds_to_limit(row),
+            "warn_seconds": warn_seconds,
+            "warn_words": _in_words(warn_seconds),
+            "back_idle": signed_out.back_in_form_words("idle", idle_minutes, limit_minutes),
+            "back_limit": signed_out.back_in_form_words("time limit", idle_minutes, limit_minutes),
+        }
+    }
+
+
+def _in_words(seconds: int) -> str:
+    if seconds >= 60 and seconds % 60 == 0:
+        return signed_out.duration_words(seconds // 60)
+    return f"{seconds} seconds"
 
 
 @bp.route("/account", methods=["GET", "POST"])
