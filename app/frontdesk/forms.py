@@ -34,6 +34,7 @@ class TapForm(Form):
     change = HiddenField()
     key = HiddenField()
     day = HiddenField()  # only for a manager fixing an earlier day
+    tapped_at = HiddenField()  # when the person tapped (ISO time), sent by the screen's queue
 
 
 class DeskForm(Form):

@@ -1,15 +1,17 @@
 """The day screen: tally buttons, recent taps with undo, the daily tasks, who is in today.
 
-A tap is an htmx POST that answers with the changed parts of the page (out-of-band swaps)
-and a message for the status region. Without JavaScript each button is a small form that
-posts here and comes back to the day screen (303).
+With JavaScript a tap waits in line on the screen (frontdesk.js) and is sent with its own
+key and the moment it was tapped; the answer is the changed parts of the page (out-of-band
+swaps). Every desk asks for /frontdesk/totals every few seconds, so the desks agree.
+Without JavaScript each button is a small form that posts here and comes back to the day
+screen (303), at the tapped button, with the message beside the board.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, redirect, request, session, url_for
 
 from app import clock
 from app.access import can, get_or_404, requires
@@ -27,6 +29,22 @@ from app.partners import public as partners
 
 DESK_COOKIE = "peerdesk_desk"
 FUTURE_DAY = ("You cannot count a day that has not happened yet", "Choose today or an earlier day.")
+# A tap waits on the screen while the network is down; it is sent with the moment it was made.
+CLOCK_DRIFT = timedelta(minutes=1)  # a screen's clock may run a little ahead of the server's
+OLDEST_TAP = timedelta(hours=24)
+TAP_TIME_WRONG = (
+    "That tap has a time we cannot use",
+    "Check the clock on this screen, then tap again.",
+)
+TAP_IN_FUTURE = (
+    "That tap is dated in the future",
+    "The clock on this screen is ahead. Set the right time, then tap again.",
+)
+TAP_TOO_OLD = (
+    "That tap is more than a day old, so it was not counted",
+    "A manager can add it to the right day on the numbers page.",
+)
+TALLY_MESSAGE = "tally_message"  # the last tap's words, shown beside the board (no JavaScript)
 
 
 def current_desk() -> int:
@@ -57,6 +75,10 @@ def _tally_context(day: date) -> dict:
     }
 
 
+def _waiting_count() -> int:
+    return warm_handovers.waiting_count(me())
+
+
 def _tasks_context(day: date) -> dict:
     tasks = daily_tasks.list_tasks()
     states = daily_tasks.task_states(day)
@@ -71,14 +93,33 @@ def _tasks_context(day: date) -> dict:
 @requires("frontdesk.count")
 def day():
     today = clock.today()
-    waiting, _ = warm_handovers.visible_list(me())
+    kind, message = session.pop(TALLY_MESSAGE, None) or ("", "")
     return render_page(
         "frontdesk/day.html",
         **_tally_context(today),
         **_tasks_context(today),
         in_today=partners.in_reach_on(today),
         my_shift=volunteer_shifts.open_shift(me()),
-        waiting_count=len(waiting),
+        waiting_count=_waiting_count(),
+        message=message,
+        message_kind=kind,
+    )
+
+
+@bp.route("/totals")
+@requires("frontdesk.count")
+def totals():
+    """Today's counts and the number waiting for a worker, asked for every few seconds by
+    every desk's screen. Two queries: the counts (every item, with its total) and the count."""
+    if not wants_fragment():
+        return redirect(url_for("frontdesk.day"), 303)
+    today = clock.today()
+    return render_page(
+        "frontdesk/day.html",
+        block="totals",
+        counts=tally.counts_for_day(today),
+        waiting_count=_waiting_count(),
+        today_is=today,
     )
 
 
@@ -101,17 +142,23 @@ def choose_desk():
     return response
 
 
-def _tally_response(item, message: str, *, day: date, result=None, items=None, kind=saved):
+def _tally_response(
+    item, message: str, *, day: date, result=None, items=None, kind=saved, fixing=False
+):
     """htmx: the changed item, every count, recent taps and the message. Else back to the day,
     the message flashed by `kind` (saved, told or refused).
 
     `result` (a tap just counted) carries the day's totals and recent taps already.
+    `fixing`: a manager counting an earlier day goes back to that day's numbers.
     """
     if not wants_fragment():
-        kind(message)
-        if day != clock.today():
+        if fixing:
+            kind(message)
             return redirect(url_for("frontdesk.summary", **day_args(day)), 303)
-        anchor = f"item-{item.id}" if item is not None and item.active else None
+        # Beside the board, not at the top of the page: the tapped button and its message
+        # are both in view when the page comes back at the button.
+        session[TALLY_MESSAGE] = (kind.__name__, message)
+        anchor = f"item-{item.id}" if item is not None and item.active else "tally"
         return redirect(url_for("frontdesk.day", _anchor=anchor), 303)
     today = clock.today()
     if result is not None and items is not None and day == today:
@@ -124,8 +171,34 @@ def _tally_response(item, message: str, *, day: date, result=None, items=None, k
     else:
         context = _tally_context(today)
     return render_page(
-        "frontdesk/day.html", block="tally_changes", changed=item, message=message, **context
+        "frontdesk/day.html",
+        block="tally_changes",
+        changed=item,
+        message=message,
+        message_kind=kind.__name__,
+        **context,
     )
+
+
+def _tapped_at(text: str | None) -> datetime | None:
+    """The moment the screen says the tap was made (ISO 8601), or None for "now" (a tap
+    without JavaScript). Raises ValueError for a time that cannot be used."""
+    if not text:
+        return None
+    if len(text) > 40:
+        raise ValueError(TAP_TIME_WRONG)
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(TAP_TIME_WRONG) from None
+    if moment.tzinfo is None:
+        raise ValueError(TAP_TIME_WRONG)
+    now = clock.now()
+    if moment > now + CLOCK_DRIFT:
+        raise ValueError(TAP_IN_FUTURE)
+    if moment < now - OLDEST_TAP:
+        raise ValueError(TAP_TOO_OLD)
+    return min(moment.astimezone(UTC), now)
 
 
 def _tap_day(form: TapForm) -> date:
@@ -153,9 +226,16 @@ def tap():
     delta = {"add": 1, "off": -1}.get(form.change.data)
     if delta is None or not tally.key_is_well_formed(form.key.data):
         abort(400)
+    fixing = bool(form.day.data)  # a manager counting an earlier day
     day = _tap_day(form)
     if day > clock.today():
         return error_response(400, *FUTURE_DAY)
+    try:
+        tapped_at = None if fixing else _tapped_at(form.tapped_at.data)
+    except ValueError as wrong:
+        return error_response(400, *wrong.args[0])
+    if tapped_at is not None:
+        day = tapped_at.astimezone(clock.CANBERRA).date()  # the tap's own day, not today's
     items = tally.list_items()  # read before the write, for the counts sent back
     item = get_or_404(TallyItem, item_id)
     try:
@@ -164,13 +244,14 @@ def tap():
             delta=delta,
             key=form.key.data,
             by=me(),
-            desk=current_desk() if day == clock.today() else None,
+            desk=None if fixing else current_desk(),
             day=day,
+            tapped_at=tapped_at,
         )
     except tally.TapConflict:
         abort(409)
     except tally.TapRefused as refusal:
-        return _tally_response(item, str(refusal), day=day, kind=refused)
+        return _tally_response(item, str(refusal), day=day, kind=refused, fixing=fixing)
     when = "today" if day == clock.today() else f"on {day:%-d %B}"
     if delta > 0:
         message = f"Added one to {item.label}. {result.total} {when}."
@@ -180,7 +261,9 @@ def tap():
     if not result.counted:
         message = f"{item.label}: {result.total} {when}. That tap was counted already."
         kind = told
-    return _tally_response(item, message, day=day, result=result, items=items, kind=kind)
+    return _tally_response(
+        item, message, day=day, result=result, items=items, kind=kind, fixing=fixing
+    )
 
 
 @bp.route("/taps/undo", methods=["POST"])
@@ -230,5 +313,6 @@ def tick_task(task_id: int):
         block="task_changes",
         changed_task=task,
         message=message,
+        message_kind=kind.__name__,
         **_tasks_context(clock.today()),
     )

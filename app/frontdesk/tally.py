@@ -123,6 +123,22 @@ def totals_for_day(day: date) -> dict[int, int]:
     return {item: int(total or 0) for item, total in db.session.execute(_TOTALS, {"day": day})}
 
 
+_COUNTS = (
+    select(TallyItem.id, func.coalesce(func.sum(TallyEvent.delta), 0))
+    .outerjoin(
+        TallyEvent, (TallyEvent.item_id == TallyItem.id) & (TallyEvent.day == bindparam("day"))
+    )
+    .where(TallyItem.active.is_(True))
+    .group_by(TallyItem.id)
+)
+
+
+def counts_for_day(day: date) -> dict[int, int]:
+    """item id -> the day's total, for every item on the screen (0 when not tapped). One
+    query: what every desk asks for every few seconds."""
+    return {item: int(total) for item, total in db.session.execute(_COUNTS, {"day": day})}
+
+
 def total_for(item_id: int, day: date) -> int:
     return int(db.session.scalar(_TOTAL_FOR, {"item": item_id, "day": day}) or 0)
 
@@ -168,12 +184,17 @@ def record_tap(
     by: User,
     desk: int | None,
     day: date | None = None,
+    tapped_at: datetime | None = None,
 ) -> TapResult:
     """Add one (+1) or take one off (-1). Refuses a retired item and taking off at zero.
 
+    `tapped_at` is the moment the person tapped (a tap can wait on the screen while the
+    network is down): the tap is filed under that moment and its Canberra day.
     The day's totals and the desk's recent taps are read before the write, and the new tap
     is added to them here: on SQLite the write lock is then held only for the write.
     """
+    if tapped_at is not None:
+        day = day or tapped_at.astimezone(clock.CANBERRA).date()
     day = day or clock.today()
     if delta not in (1, -1):
         raise ValueError("a tap is +1 or -1")
@@ -185,7 +206,7 @@ def record_tap(
     if delta < 0 and totals.get(item.id, 0) <= 0:
         raise TapRefused(f"{item.label} is at 0, so there is none to take off.")
     recent = recent_taps(day, desk) if desk is not None else []
-    now = clock.now()
+    now = tapped_at or clock.now()
     event_id = _insert_event(
         item_id=item.id,
         day=day,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, func, select, update
 
 from app import clock
 from app.access import SENIOR, WORKER, can
@@ -92,6 +92,20 @@ def visible_list(user) -> tuple[list[Handover], list[Handover]]:
         return waiting(), recently_picked_up()
     mine = made_today_by(user)
     return [h for h in mine if h.status == "waiting"], [h for h in mine if h.status != "waiting"]
+
+
+# Built once: asked by every desk every few seconds (/frontdesk/totals).
+_WAITING = select(func.count()).select_from(Handover).where(Handover.status == "waiting")
+_WAITING_MINE = _WAITING.where(
+    Handover.created_by_id == bindparam("user"), Handover.day == bindparam("day")
+)
+
+
+def waiting_count(user) -> int:
+    """How many of `visible_list(user)`'s people are waiting, in one counting query."""
+    if can("handover.pick_up", user):
+        return db.session.scalar(_WAITING) or 0
+    return db.session.scalar(_WAITING_MINE, {"user": user.id, "day": clock.today()}) or 0
 
 
 def pick_up(handover: Handover, *, by: User) -> bool:

@@ -38,6 +38,7 @@ from tests.bench._server import (
 )
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", 20))
+REFRESH_EVERY = 5.0  # seconds: how often the day screen asks for the totals
 DESKS = int(os.environ.get("BENCH_DESKS", 8))
 PASSWORD = "bench desk password 2026"
 BUDGET = {"first_load_gzip": 100_000, "tap_bytes": 5_000, "p95_ms_sqlite": 50}
@@ -143,6 +144,67 @@ def tap(desk: Desk, n: int) -> int:
     return response.status
 
 
+def refresh(desk: Desk, n: int) -> int:
+    """What every desk's page asks every 5 seconds: today's totals and who is waiting."""
+    response, _ = desk.request("GET", "/frontdesk/totals", headers={"HX-Request": "true"})
+    return response.status
+
+
+class Refreshing:
+    """Beside the tapping desks, each desk's page asking for its totals every 5 seconds
+    (a second connection per desk, as the browser's polling is). Collects round trips."""
+
+    def __init__(self, port: int, count: int):
+        self.pages = [Desk(port) for _ in range(count)]
+        for n, page in enumerate(self.pages, start=1):
+            page.sign_in(f"desk{n}")
+        self.times: list[float] = []
+        self.errors = 0
+        self.done = threading.Event()
+        self.threads = [threading.Thread(target=self.run, args=(p,)) for p in self.pages]
+
+    def run(self, page: Desk) -> None:
+        while not self.done.is_set():
+            began = time.perf_counter()
+            if refresh(page, 0) == 200:
+                self.times.append(time.perf_counter() - began)
+            else:
+                self.errors += 1
+            self.done.wait(REFRESH_EVERY)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.done.set()
+        for thread in self.threads:
+            thread.join()
+
+
+def refresh_server_time(url: str, instance: Path, times: int = 300) -> float:
+    """Milliseconds the app takes for one totals refresh, in the process (no network, no
+    gunicorn): the median of `times` requests through Flask's test client."""
+    app = make_app(url, instance)
+    client = app.test_client()
+    page = client.get("/sign-in").data
+    token = re.search(rb'name="csrf_token" value="([^"]+)"', page).group(1).decode()
+    client.post("/sign-in", data={"username": "desk1", "password": PASSWORD, "csrf_token": token})
+    assert client.get("/frontdesk").status_code == 200
+    took = []
+    for _ in range(times):
+        began = time.perf_counter()
+        response = client.get("/frontdesk/totals", headers={"HX-Request": "true"})
+        took.append(time.perf_counter() - began)
+        assert response.status_code == 200, response.status_code
+    with app.app_context():
+        from app.extensions import db
+
+        db.engine.dispose()
+    return percentile(took, 50)
+
+
 def first_load(desk: Desk) -> dict[str, tuple[int, int]]:
     """Bytes of the day screen and what it loads: (raw, gzip) for each part."""
     _, html = desk.request("GET", "/frontdesk")
@@ -173,7 +235,13 @@ def run_one(name: str, url: str, instance: Path, module: str = "wsgi:app") -> di
         assert response.status == 200
         bare_result = hammer(desks, bare)
         tap_result = hammer(desks, tap)
+        with Refreshing(port, len(desks)) as refreshing:
+            mixed = hammer(desks, tap)
         return {
+            "mixed": mixed,
+            "refreshes": refreshing.times,
+            "refresh_errors": refreshing.errors,
+            "refresh_server_ms": refresh_server_time(url, instance),
             "name": name,
             "bare": bare_result,
             "tap": tap_result,
@@ -203,6 +271,20 @@ def report(results: list[dict]) -> None:
         ratio = r["tap"].percentile(50) / r["bare"].percentile(50)
         rate = r["tap"].per_second / r["bare"].per_second
         print(f"{'':<11}{'tap/bare':<8}{rate:>11.2f}{ratio:>9.2f}")
+    print()
+    print("Taps while every desk refreshes its totals every 5 seconds (the day screen as it is):")
+    print(
+        f"{'database':<11}{'taps/s':>8}{'tap p95 ms':>12}{'refreshes':>11}"
+        f"{'refresh p95 ms':>16}{'errors':>8}{'server ms':>11}"
+    )
+    for r in results:
+        m = r["mixed"]
+        print(
+            f"{r['name']:<11}{m.per_second:>8.0f}{m.percentile(95):>12.1f}{len(r['refreshes']):>11}"
+            f"{percentile(r['refreshes'], 95):>16.1f}{m.errors + r['refresh_errors']:>8}"
+            f"{r['refresh_server_ms']:>11.2f}"
+        )
+    print("(server ms: one refresh inside the app, median of 300, no network or gunicorn)")
     print()
     sizes = results[0]["sizes"]
     print(f"{'first load of /frontdesk':<28}{'raw bytes':>11}{'gzip bytes':>12}")
