@@ -51,12 +51,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "training.manage": SENIORS,
     "training.agreements": frozenset({MANAGER}),  # edit the texts everyone accepts
     "team.oversee": SENIORS,
+    "closing.confirm": frozenset({MANAGER}),  # closings a worker was unsure of (model of care)
     "supervision.own": CLIENT_ROLES,  # each record: only its worker(s), supervisor and manager
     "reports.own": CLIENT_ROLES,
     "reports.all": SENIORS,
     "admin.users": frozenset({MANAGER}),
     "admin.audit": frozenset({MANAGER}),
     "admin.retention": frozenset({MANAGER}),  # review and delete files past their time
+    "admin.settings": frozenset({MANAGER}),  # settings kept in the app (establishment number)
 }
 
 

@@ -18,7 +18,8 @@ AREA = Area(
             "Files past their time",
         ),
         Tile(130, "Audit log", "audit", "admin.audit_log", "admin.audit", "Who did what, and when"),
+        Tile(135, "Settings", "key", "admin.settings", "admin.settings", "Numbers for data files"),
     ),
 )
 
-from app.admin import routes  # noqa: E402,F401
+from app.admin import routes, settings_routes  # noqa: E402,F401

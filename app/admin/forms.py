@@ -5,6 +5,7 @@ from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import Regexp, ValidationError
 
 from app.access import ROLES
+from app.admin.settings import establishment_refusal
 from app.auth import public as auth
 from app.forms import ChoiceField, DateField, Form, at_most, required
 from app.locking import VersionField
@@ -61,3 +62,17 @@ class DeleteFileForm(Form):
         "and nothing needs it kept",
         [required("Tick the box to say you have checked the file")],
     )
+
+
+class EstablishmentForm(Form):
+    establishment_id = StringField(
+        "Establishment number",
+        [required("Enter the establishment number"), at_most(20)],
+        description="From the health department: 9 or 10 characters, like 810100001",
+    )
+
+    def validate_establishment_id(self, field):
+        # The same check the saving does (app/admin/settings.py), shown next to the box.
+        refusal = establishment_refusal(field.data)
+        if refusal:
+            raise ValidationError(refusal)

@@ -16,6 +16,7 @@ AREA = Area(
     ),
     panels=(
         Panel(20, "care/_panel_today.html", "clients.open", "app.care.panels:today_at_a_glance"),
+        Panel(15, "care/_panel_closings.html", "closing.confirm", "app.care.closing_checks:panel"),
     ),
     real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue),
 )
@@ -27,14 +28,17 @@ def care_helpers():
     `care_summary(client)` for the header of a file (plan review, next appointment), and
     `care_cover(client)` for the narrow view someone covering sees."""
     from app.care.caseload import cover_summary, summary_for
+    from app.care.closing_after import file_summary
 
-    return {"care_summary": summary_for, "care_cover": cover_summary}
+    return {"care_summary": summary_for, "care_cover": cover_summary, "care_closing": file_summary}
 
 
 from app.care import (  # noqa: E402,F401
     advocacy_routes,
     aid_routes,
     appointment_routes,
+    closing_after_routes,
+    closing_check_routes,
     closing_routes,
     goal_routes,
     note_routes,

@@ -7,24 +7,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select
+
 from app import clock
 from app.clients import public as clients
 from app.core.saving import Refused
+from app.extensions import db
 from app.models import Episode
+from app.models.care import ClosingCheck
 from app.standards import codes
 
 DRAFT_KIND = "close_episode"
 
-# The national reasons (METeOR 270011) in plain words. The code is what is kept; the
-# client area's words are used where they are plain, ours where the national words are not.
+# The national reasons (METeOR 270011) in our own words, worded so a worker picks the right
+# code without knowing the codes. Codes 2, 3 and 4 are for a person who stays with us while
+# something about their support changes; a person who goes to another organisation (rehab,
+# detox, another service) is code 5. tests/integration/care/test_closing_reasons.py checks
+# each one's words against its code.
 REASON_WORDS: dict[int, str] = {
-    **codes.REASON_FOR_CESSATION_WORDS,
-    2: "Moving to a different kind of treatment",
-    3: "Moving to a different place of support, like rehab",
-    4: "Their main drug of concern changed",
-    9: "Finished a court or police diversion order",
-    11: "A drug court or court diversion service ended it",
-    98: "Another reason",
+    1: "The plan is done",
+    5: "Went to another organisation for support, like rehab or detox somewhere else",
+    2: "Stays with us, but the main kind of support changes",
+    3: "Stays with us, but we now support them in a different place",
+    4: "Stays with us, but their main drug of concern changed",
+    10: "We agreed together to stop",
+    6: "Chose to stop, against our advice",
+    7: "Stopped coming, without telling us",
+    8: "Asked to leave the service",
+    9: "Finished a police or court diversion order",
+    11: "A drug court or court diversion program ended it",
+    12: "Went to prison (not through a drug court)",
+    13: "Died",
+    98: "Another reason, not on this list",
     99: "Not known",
 }
 # The national settings (METeOR 270068) in plain words.
@@ -121,18 +135,44 @@ def check_rows(answers: dict) -> list[tuple[str, str, str]]:
     ]
 
 
-def close(client, episode: Episode, answers: dict, user) -> None:
-    """Save the national codes on the episode and close it."""
+WAITING = "This closing is waiting for the manager. They say yes, or talk it over with you."
+
+
+def _waiting(episode: Episode) -> bool:
+    """A closing of this episode waits for the manager (app/care/closing_checks.py)."""
+    return (
+        db.session.scalar(
+            select(ClosingCheck.id).where(
+                ClosingCheck.episode_id == episode.id, ClosingCheck.status == "waiting"
+            )
+        )
+        is not None
+    )
+
+
+def check_answers(episode: Episode, answers: dict) -> date:
+    """Refused unless the answers can close this episode; the day it closes."""
     if not episode.is_open:
         raise Refused("This episode of care is closed already.")
     gaps = missing(answers)
     if gaps:
         raise Refused("Still needed: " + ", ".join(gaps))
+    if int(answers["reason"]) not in codes.REASON_FOR_CESSATION:
+        raise Refused("Choose why the episode is closing")
     closed_on = date.fromisoformat(answers["closed_on"])
     if closed_on < episode.opened_on:
         raise Refused("The day it closed must be on or after the day it opened")
     if closed_on > clock.today():
         raise Refused("The day it closed must be today or in the past")
+    return closed_on
+
+
+def close(client, episode: Episode, answers: dict, user, *, check=None) -> None:
+    """Save the national codes on the episode and close it. Every closing is written down
+    (a ClosingCheck): when it closed starts the days a note may still be added."""
+    closed_on = check_answers(episode, answers)
+    if check is None and _waiting(episode):
+        raise Refused(WAITING)
     clients.update_episode(
         episode,
         main_treatment_type=int(answers["main_treatment_type"]),
@@ -140,3 +180,15 @@ def close(client, episode: Episode, answers: dict, user) -> None:
         principal_drug=answers.get("principal_drug") or None,
     )
     clients.close_episode(episode, closed_on=closed_on, reason=int(answers["reason"]), by=user)
+    if check is None:
+        check = ClosingCheck(
+            client_id=client.id,
+            episode_id=episode.id,
+            answers=dict(answers),
+            sure=True,
+            created_at=clock.now(),
+            created_by_id=getattr(user, "id", None),
+        )
+        db.session.add(check)
+    check.status = "closed"
+    check.closed_at = clock.now()

@@ -3,9 +3,12 @@ words), for app/care/closing_routes.py."""
 
 from __future__ import annotations
 
-from app.care import closing
+from wtforms import TextAreaField
+from wtforms.validators import Optional
+
+from app.care import closing, closing_checks
 from app.care.forms import PickField
-from app.forms import ChoiceField, DateField, Form, required
+from app.forms import ChoiceField, DateField, Form, at_most, required
 from app.standards import codes
 
 
@@ -54,3 +57,28 @@ CLOSE_FORMS = {
     "drug": CloseDrugForm,
     "date": CloseDateForm,
 }
+
+
+class CloseUnsureForm(Form):
+    """Not sure of the closing: it goes to the manager, who says yes or talks it over."""
+
+    unsure_why = TextAreaField(
+        "What are you not sure of? (optional)",
+        validators=[Optional(), at_most(closing_checks.UNSURE_LIMIT, "What you are not sure of")],
+    )
+
+
+class ClosingDecisionForm(Form):
+    decision = ChoiceField(
+        "Close this episode?",
+        choices=[("close", "Yes, close it"), ("send_back", "No, keep it open")],
+        validators=[required("Choose yes or no")],
+    )
+
+
+class AppointmentOnClosingForm(Form):
+    choice = ChoiceField(
+        "Cancel or keep it?",
+        choices=[("cancel", "Cancel it"), ("keep", "Keep it")],
+        validators=[required("Choose cancel or keep")],
+    )

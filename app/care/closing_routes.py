@@ -8,8 +8,8 @@ from flask import abort, redirect, request, url_for
 
 from app import clock
 from app.access import get_or_404, requires
-from app.care import bp, closing
-from app.care.closing_forms import CLOSE_FORMS
+from app.care import bp, closing, closing_after, closing_checks
+from app.care.closing_forms import CLOSE_FORMS, CloseUnsureForm
 from app.care.episode_rules import open_episode
 from app.care.page_helpers import header, load_client, to_episodes
 from app.clients import public as clients
@@ -41,7 +41,17 @@ def close_start(client_id: int):
     client = load_client(client_id, "close episode")
     episode = open_episode(client)
     if episode is None:
+        if closing_after.still_to_come(client):  # closed: their appointments to deal with
+            return redirect(url_for("care.close_appointments", client_id=client.id), 303)
         return to_episodes(client)
+    waiting = closing_checks.waiting_for(episode)
+    if waiting is not None:
+        return render_page(
+            "care/close_waiting.html",
+            check=waiting,
+            rows=closing.check_rows(waiting.answers or {}),
+            **header(client),
+        )
     form = Form()
     if form.validate_on_submit():
         draft = closing.start_draft(client, episode, me())
@@ -49,7 +59,12 @@ def close_start(client_id: int):
             url_for("care.close_step", client_id=client.id, draft_id=draft.id, step_key="reason"),
             303,
         )
-    return render_page("care/close_start.html", form=form, **header(client))
+    return render_page(
+        "care/close_start.html",
+        form=form,
+        sent_back=closing_checks.last_sent_back(episode),
+        **header(client),
+    )
 
 
 def _draft_and_episode(client, draft_id: int, *, lock: bool = False):
@@ -142,16 +157,26 @@ def close_check(client_id: int, draft_id: int):
     if draft.status == "done" or not episode.is_open:
         told("This episode of care is closed.")
         return redirect(_episode_url(client, episode.id), 303)
-    form = Form()
     answers = draft.answers or {}
     missing = closing.missing(answers)
+    unsure = request.form.get("then") == "ask"  # "Not sure: ask the manager"
+    form = CloseUnsureForm() if unsure else Form()
     if form.validate_on_submit():
-        outcome = change_from_form(form, lambda: closing.close(client, episode, answers, me()))
+        if unsure:
+            why = form.unsure_why.data
+            outcome = change_from_form(
+                form, lambda: closing_checks.ask_manager(client, episode, answers, me(), why=why)
+            )
+        else:
+            outcome = change_from_form(form, lambda: closing.close(client, episode, answers, me()))
         if outcome.saved:
-            draft.status = "done"
-            draft.result_id = episode.id
-            draft.updated_at = clock.now()
+            _done(draft, episode)
+            if unsure:
+                saved("Sent to the manager. The episode stays open until they say yes.")
+                return redirect(url_for("care.close_start", client_id=client.id), 303)
             saved("Episode of care closed. It is kept as it was, and counts in the national data.")
+            if closing_after.still_to_come(client):
+                return redirect(url_for("care.close_appointments", client_id=client.id), 303)
             return redirect(_episode_url(client, episode.id), 303)
     return render_page(
         "care/close_check.html",
@@ -161,4 +186,13 @@ def close_check(client_id: int, draft_id: int):
         episode=episode,
         rows=closing.check_rows(answers),
         missing=missing,
+        unsure_form=form if unsure else CloseUnsureForm(formdata=None),
+        to_come=closing_after.still_to_come_in(episode),
     )
+
+
+def _done(draft, episode) -> None:
+    """The journey is finished: the draft is not offered again."""
+    draft.status = "done"
+    draft.result_id = episode.id
+    draft.updated_at = clock.now()

@@ -31,6 +31,7 @@ from app.models import (
     Plan,
     PlanVersion,
 )
+from app.models.care import ClosingCheck
 
 # A need from the assessment -> a goal in the person's words, why, a risk, what helps, steps.
 GOALS = {
@@ -286,6 +287,32 @@ def make_demo_care(context: DemoContext) -> None:
     referrals(people, episodes, users, partners, today)
     aid(people, episodes, partners, today)
     advocacy(people, episodes, users, partners, today)
+    _closing_for_the_manager(people, episodes, today)
+
+
+def _closing_for_the_manager(people, episodes, today: date) -> None:
+    """A quiet person's closing the worker was not sure of: it waits for the manager."""
+    if len(people) <= 22 or people[22].id not in episodes:
+        return
+    client, episode = people[22], episodes[people[22].id]
+    check = ClosingCheck(
+        client_id=client.id,
+        episode_id=episode.id,
+        answers={
+            "episode_id": episode.id,
+            "reason": 7,
+            "main_treatment_type": episode.main_treatment_type,
+            "delivery_setting": episode.delivery_setting,
+            "principal_drug": episode.principal_drug,
+            "closed_on": (today - timedelta(days=95)).isoformat(),
+        },
+        sure=False,
+        unsure_why="A friend says they went to rehab in Sydney. If so, is it another service?",
+        status="waiting",
+        created_at=demo_moment(today - timedelta(days=1), 15),
+        created_by_id=client.worker_id,
+    )
+    db.session.add(check)
 
 
 def _correct_one(notes: list[CaseNote]) -> None:

@@ -6,7 +6,7 @@ from flask import redirect, request, url_for
 
 from app import clock, locking
 from app.access import requires
-from app.care import bp, notes, words
+from app.care import bp, closing_after, closing_after_routes, notes, words
 from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
 from app.care.forms import NoteCorrectForm, NoteForm
 from app.care.page_helpers import (
@@ -14,7 +14,6 @@ from app.care.page_helpers import (
     covering,
     header,
     load_client,
-    no_episode,
     record_of,
 )
 from app.care.times import local_day, local_moment, local_time
@@ -66,9 +65,12 @@ def notes_list(client_id: int):
 @requires("clients.open")
 def note_new(client_id: int):
     client = load_client(client_id, "new note", cover_ok=True)
-    if open_episode(client) is None:
+    after_closing = closing_after.closed_episode_for_note(client)  # up to 14 days after
+    if open_episode(client) is None and after_closing is None:
         sent = NoteForm() if request.method == "POST" else None
-        return no_episode(client, sent, url_for("care.notes", client_id=client.id))
+        return closing_after_routes.no_note(
+            client, sent, url_for("care.notes", client_id=client.id)
+        )
     if request.method == "GET":
         now = clock.local_now()  # a time box holds 24-hour time ("14:30"), as people type it
         form = NoteForm(data={"contact_on": now.date(), "contact_time": f"{now:%H:%M}"})
@@ -92,6 +94,7 @@ def note_new(client_id: int):
         form=form,
         found=found,
         note=None,
+        after_closing=after_closing,
         word_rules=words.rules_for_browser(),
         action=url_for("care.note_new", client_id=client.id),
         **header(client),

@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, case, func, select, update
 
 from app import clock
-from app.care.episode_rules import episode_for_new_record, log, must_be_editable
+from app.care.closing_after import episode_for_note
+from app.care.episode_rules import log, must_be_editable
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import CaseNote
@@ -54,7 +55,7 @@ def summary_of(note: CaseNote) -> str:
 
 def create_note(client, data: NoteData, user, *, appointment_id: int | None = None) -> CaseNote:
     _check(data)
-    episode = episode_for_new_record(client)
+    episode, after_closing = episode_for_note(client)  # up to 14 days after closing too
     now = clock.now()
     note = CaseNote(
         client_id=client.id,
@@ -66,6 +67,7 @@ def create_note(client, data: NoteData, user, *, appointment_id: int | None = No
         text=data.text,
         late=is_late(data.contact_at, now),
         appointment_id=appointment_id,
+        after_closing=after_closing,
         created_at=now,
         created_by_id=getattr(user, "id", None),
     )
@@ -75,9 +77,11 @@ def create_note(client, data: NoteData, user, *, appointment_id: int | None = No
         action="note.added",
         record=note,
         kind="case_note",
-        summary=f"Case note: {summary_of(note)}" + (" (written late)" if note.late else ""),
+        summary=f"Case note: {summary_of(note)}"
+        + (" (written late)" if note.late else "")
+        + (" (after closing)" if after_closing else ""),
         occurred_at=note.contact_at,
-        detail={"kind": note.kind, "late": note.late},
+        detail={"kind": note.kind, "late": note.late, "after_closing": after_closing},
     )
     return note
 
@@ -143,6 +147,7 @@ def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, clien
         corrects_id=note.id,
         why_changed=why,
         appointment_id=note.appointment_id,
+        after_closing=note.after_closing,
         created_at=clock.now(),
         created_by_id=getattr(user, "id", None),
     )

@@ -8,7 +8,7 @@ from flask import abort, redirect, request, url_for
 from app import locking
 from app.access import get_or_404, requires
 from app.clients import assessments, bp, episodes
-from app.clients.forms import EpisodeForm, NewEpisodeForm
+from app.clients.forms import EpisodeForm, EpisodeStartForm, NewEpisodeForm
 from app.clients.page_helpers import get_client_for_current_user, header, open_client
 from app.core.messages import refused, saved, told
 from app.core.people import me
@@ -95,5 +95,29 @@ def episode(client_id: int, episode_id: int):
         changed=changed,
         record=record,
         codes=codes,
+        start_form=EpisodeStartForm(formdata=None, data={"opened_on": record.opened_on}),
         **header(client),
     )
+
+
+@bp.route("/<int:client_id>/episodes/<int:episode_id>/start", methods=["GET", "POST"])
+@requires("clients.open")
+def episode_start(client_id: int, episode_id: int):
+    """Put the start date right: the form is on the episode page; a problem shows here."""
+    client = get_client_for_current_user(client_id)
+    record = get_or_404(Episode, episode_id, visible=lambda e: e.client_id == client.id)
+    back = url_for("clients.episode", client_id=client.id, episode_id=record.id)
+    if request.method == "GET":
+        return redirect(back, 303)
+    form = EpisodeStartForm()
+    if form.validate_on_submit():
+        outcome = change_from_form(
+            form,
+            lambda: episodes.correct_start(
+                record, new_start=form.opened_on.data, reason=form.reason.data
+            ),
+        )
+        if outcome.saved:
+            saved("Start date put right. The timeline and the national data use it now.")
+            return redirect(back, 303)
+    return render_page("clients/episode_start.html", form=form, record=record, **header(client))

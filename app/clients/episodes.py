@@ -3,16 +3,16 @@ again. The care area closes episodes through the clients area's public module.""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import audit, clock
 from app.clients import assessments
 from app.clients.timeline import add_to_timeline
 from app.core.saving import Refused
 from app.extensions import db
-from app.models import Assessment, Client, Episode
+from app.models import Assessment, CaseNote, Client, Episode, TimelineEntry
 from app.standards import codes
 
 CLOSED = "This episode is closed, so it cannot change."
@@ -59,8 +59,109 @@ def open_episode(client: Client, *, opened_on: date | None = None, user=None) ->
     db.session.add(episode)
     db.session.flush()
     audit.record("episode.opened", record=episode, client_id=client.id)
-    add_to_timeline(client, kind="episode_opened", summary="Episode of care opened", record=episode)
+    add_to_timeline(
+        client,
+        kind="episode_opened",
+        summary="Episode of care opened",
+        record=episode,
+        occurred_at=_opened_moment(episode.opened_on),
+    )
     return episode
+
+
+def _opened_moment(day: date):
+    """Where the "episode opened" line sits on the timeline: on the day it began (a start
+    given at registration may be weeks back), or now when it began today."""
+    return clock.start_of(day) if day < clock.today() else clock.now()
+
+
+# --- putting the start date right (issue 17) -------------------------------------------------
+
+START_IN_FUTURE = "The start cannot be in the future."
+SAME_START = "That is the start date already."
+
+
+def _full_day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def first_note_day(episode: Episode) -> date | None:
+    """The Canberra day of the episode's first current case note, or None."""
+    first = db.session.scalar(
+        select(func.min(CaseNote.contact_at)).where(
+            CaseNote.episode_id == episode.id, CaseNote.superseded.is_(False)
+        )
+    )
+    if first is None:
+        return None
+    if first.tzinfo is None:  # SQLite forgets the zone of an aggregate
+        first = first.replace(tzinfo=UTC)
+    return first.astimezone(clock.CANBERRA).date()
+
+
+def start_refusal(episode: Episode, new_start: date) -> str | None:
+    """Why the episode cannot have begun on `new_start`, in plain words, or None."""
+    if new_start > clock.today():
+        return START_IN_FUTURE
+    born = episode.client.born_on
+    if born and new_start < born:
+        return f"The start cannot be before they were born ({_full_day(born)})."
+    first = first_note_day(episode)
+    if first and new_start > first:
+        return (
+            f"The first note of this episode is from {_full_day(first)}. "
+            "The start cannot be after it."
+        )
+    if episode.closed_on and new_start > episode.closed_on:
+        closed = _full_day(episode.closed_on)
+        return f"The episode closed on {closed}. The start cannot be after it."
+    earlier = db.session.scalar(
+        select(func.max(Episode.closed_on)).where(
+            Episode.client_id == episode.client_id,
+            Episode.id != episode.id,
+            Episode.opened_on <= episode.opened_on,
+        )
+    )
+    if earlier and new_start < earlier:
+        return f"The episode before ended on {_full_day(earlier)}. The start cannot be before it."
+    if new_start == episode.opened_on:
+        return SAME_START
+    return None
+
+
+def correct_start(episode: Episode, *, new_start: date, reason: str) -> None:
+    """Put the episode's start date right, keeping the old date and the reason. The export
+    and the three-month rule read `opened_on`, so they follow; the "episode opened" line on
+    the timeline moves to the new day."""
+    refusal = start_refusal(episode, new_start)
+    if refusal:
+        raise Refused(refusal)
+    old = episode.opened_on
+    episode.opened_on = new_start
+    opened_lines = db.session.scalars(
+        select(TimelineEntry).where(
+            TimelineEntry.client_id == episode.client_id,
+            TimelineEntry.kind == "episode_opened",
+            TimelineEntry.record_type == "Episode",
+            TimelineEntry.record_id == episode.id,
+        )
+    )
+    for line in opened_lines:
+        line.occurred_at = clock.start_of(new_start)
+    audit.record(
+        "episode.start_corrected",
+        record=episode,
+        client_id=episode.client_id,
+        detail={"from": old.isoformat(), "to": new_start.isoformat()},
+    )
+    add_to_timeline(
+        episode.client,
+        kind="episode_start_corrected",
+        summary=(
+            f"Episode start put right: {_full_day(new_start)} (was {_full_day(old)}). Why: {reason}"
+        ),
+        record=episode,
+    )
 
 
 def update_episode(episode: Episode, **fields) -> dict:

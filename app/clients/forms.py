@@ -35,12 +35,33 @@ def not_too_old(form, field):
         raise ValidationError(f"The date of birth must be less than {OLDEST_YEARS} years ago")
 
 
+# "about 57", "aged 57", "57 years old": an age given instead of a date of birth (issue 17).
+# A bare "57" stays a mistake: it could be a year ('57) or an age.
+AGE_TYPED = re.compile(
+    r"^(?:(?:about|around|abt|approx(?:imately)?|aged?|~)\s*([0-9]{1,3})"
+    r"(?:\s*(?:years?|yrs?)(?:\s*old)?)?"
+    r"|([0-9]{1,3})\s*(?:years?|yrs?)(?:\s*old)?)$",
+    re.IGNORECASE,
+)
+
+
+def year_from_typed(text: str | None) -> int | None:
+    """The year of birth from "1985", or from an age like "about 57" (this year less the age),
+    or None when it is neither."""
+    text = " ".join((text or "").split())
+    found = AGE_TYPED.match(text)
+    if found:
+        age = whole_number(found.group(1) or found.group(2))
+        return clock.today().year - age if age is not None else None
+    return whole_number(text) if len(text) == 4 else None
+
+
 def a_year_of_birth(form, field):
     if not field.data:
         return
-    year = whole_number(field.data)
-    if year is None or len(field.data) != 4:
-        raise ValidationError("Enter the year as 4 numbers, like 1985")
+    year = year_from_typed(field.data)
+    if year is None:
+        raise ValidationError("Enter the year as 4 numbers, like 1985, or an age, like about 57")
     this_year = clock.today().year
     if year > this_year:
         raise ValidationError("The year of birth must be this year or before")
@@ -128,9 +149,9 @@ class BirthForm(StepForm):
         description="For example 5 3 1980",
     )
     birth_year_estimate = StringField(
-        "Not sure of the date? The year they think they were born",
+        "Not sure of the date? The year they think they were born, or their age",
         [a_year_of_birth],
-        description="For example 1985",
+        description="For example 1985, or about 57",
     )
     born_on_not_said = _not_said()
     gender = _choice("Gender", codes.GENDER)
@@ -302,6 +323,29 @@ class EpisodeForm(Form):
 
 class NewEpisodeForm(Form):
     from_last = BooleanField("Start from their last assessment", default=True)
+
+
+START_REASON_WORDS = 3
+
+
+class EpisodeStartForm(Form):
+    """Put an episode's start date right (issue 17), with the reason kept."""
+
+    opened_on = DateField(
+        "The day the episode began",
+        [required("Enter the day the episode began")],
+        allow_future=False,
+        min_year=1900,
+    )
+    reason = TextAreaField(
+        "Why it changes",
+        [required("Say why the start date changes"), at_most(200)],
+        description="For example: the first contact was at the outreach van on 2 June",
+    )
+
+    def validate_reason(self, field):
+        if len((field.data or "").split()) < START_REASON_WORDS:
+            raise ValidationError("Say why in a few words, so others know what happened")
 
 
 # --- requests and copies --------------------------------------------------------------------

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.clients import forms
-from app.core.numbers import whole_number
 from app.standards import codes
 
 
@@ -162,7 +161,7 @@ def answers_from_form(form: forms.StepForm, the_step: Step) -> tuple[dict, set[s
         elif name in LIST_FIELDS:
             value = list(value or [])
         elif name == "birth_year_estimate":
-            value = whole_number(value)  # checked by forms.a_year_of_birth
+            value = forms.year_from_typed(value)  # "1985" or an age; forms.a_year_of_birth
         else:
             value = value or None
         answers[name] = value

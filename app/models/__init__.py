@@ -38,6 +38,7 @@ from app.models.frontdesk import (
 from app.models.idempotency import FormKey
 from app.models.partners import InReachSession, Partner
 from app.models.people import SignInAttempt, User, UserSession
+from app.models.settings import Setting
 from app.models.team import (
     AuditFeedback,
     ConsultationDecision,
@@ -96,6 +97,7 @@ __all__ = [
     "ModuleSignOff",
     "Progress",
     "Reflection",
+    "Setting",
     "Shift",
     "SignInAttempt",
     "Supervision",

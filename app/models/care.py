@@ -180,6 +180,8 @@ class CaseNote(Base):
     why_changed: Mapped[str | None] = mapped_column(String(300))
     # The appointment this note is about, when it was written from the appointment's outcome.
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"), index=True)
+    # Written in the days after its episode closed (app/care/closing_after.py).
+    after_closing: Mapped[bool] = mapped_column(default=False)
 
     author: Mapped[User | None] = relationship(foreign_keys="CaseNote.created_by_id")
 
@@ -218,6 +220,8 @@ class Appointment(Versioned, Base):
     cancelled: Mapped[bool] = mapped_column(default=False)
     referral_id: Mapped[int | None] = mapped_column(ForeignKey("referral.id"), index=True)
     outcome_at: Mapped[datetime | None]  # when "afterwards" was written
+    # The worker chose to keep it when the episode closed (app/care/closing_checks.py).
+    kept_on_closing: Mapped[bool] = mapped_column(default=False)
 
 
 class Referral(Versioned, Base):
@@ -316,3 +320,29 @@ class AdvocacyIssue(Versioned, Base):
     systemic_id: Mapped[int | None] = mapped_column(ForeignKey("advocacy_issue.id"), index=True)
     # The episode it belongs to (for one person's issue), so a closed episode stays as it was.
     episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+
+
+# Where a closing is up to. The model of care sends closings the worker is unsure of "to
+# management for consideration and later validation": they wait for the manager.
+CLOSING_STATUSES = {
+    "waiting": "Waiting for the manager",
+    "closed": "Closed",
+    "sent_back": "Sent back to the worker",
+}
+
+
+class ClosingCheck(Base):
+    """One closing of an episode through the closing journey: closed at once when the worker
+    is sure, or waiting for the manager's yes when they are not."""
+
+    __tablename__ = "closing_check"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int] = mapped_column(ForeignKey("episode.id"), index=True)
+    answers: Mapped[dict] = mapped_column(JSON, default=dict)  # the journey's national codes
+    sure: Mapped[bool] = mapped_column(default=True)
+    unsure_why: Mapped[str | None] = mapped_column(Text)  # what the worker is not sure of
+    status: Mapped[str] = mapped_column(String(20), default="waiting", index=True)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    decided_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # when the episode closed (starts the days after)

@@ -26,6 +26,12 @@ from app.reports import bp, nmds
 )
 def nmds_export(year: int, out: Path | None) -> None:
     """Write every PTSS episode closed in a financial year as the AODTS-NMDS CSV."""
+    problem = nmds.establishment_problem(nmds.establishment_id())
+    if problem:
+        raise click.ClickException(
+            f"{problem}, so the file cannot be made. A manager sets it in the app "
+            "(Settings), or set PEERDESK_ESTABLISHMENT_ID for the deployment."
+        )
     with progress("Building the episode rows") as update:
         result = nmds.build_year(year, update)
     path = out or Path(nmds.file_name(result, "csv"))
@@ -49,5 +55,3 @@ def nmds_export(year: int, out: Path | None) -> None:
             f"{result.not_stated_total} items went as 'not stated'. "
             "See Reports, National data, in the app."
         )
-    if result.establishment_problem:
-        click.echo(f"{result.establishment_problem}: set PEERDESK_ESTABLISHMENT_ID.")

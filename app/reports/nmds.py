@@ -21,21 +21,45 @@ from openpyxl.styles import Font
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Client, Episode
+from app.models import Client, Episode, Setting
 from app.standards import export, financial_years
 
-# The establishment identifier comes from the setting PEERDESK_ESTABLISHMENT_ID (app config
-# or environment). The default is a placeholder in the national shape: the check says so.
+# The establishment identifier: what the manager set on the settings page (a `setting` row)
+# wins; else the deployment's PEERDESK_ESTABLISHMENT_ID (app config or environment); else a
+# placeholder in the national shape, which the check flags and the download refuses.
 DEFAULT_ESTABLISHMENT = "800000000"
+ESTABLISHMENT_SETTING = "establishment_id"
+PLACEHOLDER_WORDS = "The establishment number is the placeholder one"
+WHERE_TO_SET = "A manager sets it in Settings (on the home page: Settings)."
 BATCH = 500
 
 
+def saved_establishment() -> Setting | None:
+    """The row the manager saved on the settings page, or None."""
+    return db.session.scalar(select(Setting).where(Setting.name == ESTABLISHMENT_SETTING))
+
+
+def deployment_establishment() -> str | None:
+    """The deployment's default, from the app config or the environment."""
+    value = current_app.config.get("PEERDESK_ESTABLISHMENT_ID") or os.environ.get(
+        "PEERDESK_ESTABLISHMENT_ID"
+    )
+    return str(value).strip() if value else None
+
+
 def establishment_id() -> str:
-    return str(
-        current_app.config.get("PEERDESK_ESTABLISHMENT_ID")
-        or os.environ.get("PEERDESK_ESTABLISHMENT_ID")
-        or DEFAULT_ESTABLISHMENT
-    ).strip()
+    row = saved_establishment()
+    if row is not None and row.value:
+        return row.value
+    return deployment_establishment() or DEFAULT_ESTABLISHMENT
+
+
+def establishment_problem(value: str) -> str | None:
+    """Plain words when the number cannot go in the file: missing, wrong shape, placeholder."""
+    problem = export.establishment_problem(value)
+    if problem is None and value == DEFAULT_ESTABLISHMENT:
+        return PLACEHOLDER_WORDS
+    return problem
 
 
 def facts_of(client: Client, episode: Episode | None) -> export.EpisodeFacts:
@@ -112,10 +136,7 @@ class YearExport:
 
     @property
     def establishment_problem(self) -> str | None:
-        problem = export.establishment_problem(self.establishment)
-        if problem is None and self.establishment == DEFAULT_ESTABLISHMENT:
-            return "The establishment number is the placeholder one"
-        return problem
+        return establishment_problem(self.establishment)
 
 
 def closed_in_year(start_year: int) -> Iterator[tuple[Episode, Client]]:

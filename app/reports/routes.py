@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import Response, current_app, request, url_for
+from flask import Response, current_app, redirect, request, url_for
 
 from app import audit, clock
 from app.access import can, requires
+from app.core.messages import refused
 from app.core.numbers import whole_number
 from app.core.people import me
 from app.errors import error_response
@@ -27,9 +28,14 @@ def week_args(day: date, scope: str | None = None) -> dict:
     return args
 
 
+def day_with_year(value: date | None) -> str:
+    """'Wednesday 1 July 2026': the national data page is about years, so every date says it."""
+    return f"{value:%A} {value.day} {value:%B} {value.year}" if value else ""
+
+
 @bp.context_processor
 def report_helpers():
-    return {"week_args": week_args}
+    return {"week_args": week_args, "day_with_year": day_with_year}
 
 
 @bp.route("/")
@@ -112,7 +118,7 @@ def _chosen_year() -> tuple[YearForm, int]:
     form = YearForm(formdata=request.args)
     offered = nmds.years_to_offer(today)
     form.year.choices = [(str(y), financial_years.financial_year_words(y)) for y in offered]
-    chosen = financial_years.last_full_year(today)
+    chosen = financial_years.financial_year_of(today)  # opens on the year we are in
     if form.year.data and form.validate():
         chosen = whole_number(form.year.data) or chosen
     form = YearForm(formdata=None, data={"year": str(chosen)})
@@ -166,6 +172,11 @@ def national():
 @requires("reports.all")
 def national_download(kind: str):
     _form, year = _chosen_year()
+    problem = nmds.establishment_problem(nmds.establishment_id())
+    if problem:
+        # A file with the placeholder number would be sent as someone else's service.
+        refused(f"{problem}, so the file cannot be made. {nmds.WHERE_TO_SET}")
+        return redirect(url_for("reports.national", year=year), 303)
     result = nmds.build_year(year)
     audit.record(
         "report.nmds_exported",

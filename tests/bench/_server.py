@@ -42,6 +42,7 @@ def start_gunicorn(
         "SECRET_KEY": "bench secret key",
         "PEERDESK_SIGN_IN_RATE_LIMIT": "1000 per minute",
         "PEERDESK_SIGN_IN_ACCOUNT_RATE_LIMIT": "1000 per minute",
+        "PEERDESK_ESTABLISHMENT_ID": "810012345",  # a made-up one: the export refuses none
     }
     server = subprocess.Popen(
         [

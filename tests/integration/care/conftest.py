@@ -98,6 +98,7 @@ def get_urls(w) -> list[str]:
         f"/clients/{c}/advocacy/{w.complaint.id}",
         f"/clients/{c}/advocacy/{w.issue.id}/raise",
         f"/clients/{c}/close",
+        f"/clients/{c}/close/appointments",
     ]
 
 

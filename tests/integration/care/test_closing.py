@@ -156,7 +156,7 @@ def test_after_closing_nothing_in_the_episode_can_change(
         f"/clients/{c}/plan/goals/{goal.id}/edit": {"words": "Typed", "priority": "1"},
         f"/clients/{c}/plan/goals/{goal.id}/status": {"status": "done", "version": "1"},
         f"/clients/{c}/plan/dates": {"version": "1"},
-        f"/clients/{c}/notes/new": {"text": "Typed note"},
+        # A new note is allowed for 14 days after closing: test_closing_after_notes.py.
         f"/clients/{c}/notes/{note.id}/correct": {"text": "Typed fix"},
         f"/clients/{c}/appointments/new": {"questions": "Typed question"},
         f"/clients/{c}/appointments/{appointment.id}/outcome": {"attended": "yes"},

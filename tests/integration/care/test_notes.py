@@ -193,7 +193,8 @@ def test_notes_of_a_closed_episode_cannot_be_added_or_corrected(
     person, episode = make_person(db_session, me)
     old = make_note(db_session, person, episode, by=me)
     closed = db_session.get(Episode, episode.id)
-    closed.closed_on, closed.reason_for_cessation = date(2026, 3, 1), 1
+    # Closed over 14 days ago: past the days a note may still be added after closing.
+    closed.closed_on, closed.reason_for_cessation = date(2026, 2, 1), 1
     db_session.commit()
     response = client.post(
         f"/clients/{person.id}/notes/{old.id}/correct",

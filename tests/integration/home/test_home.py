@@ -38,7 +38,7 @@ EVERYONE = {"My training", "Partners", "Words we use", "My account"}
 FRONTDESK = EVERYONE | {"Drop-in day", "Handover"}
 WORKER = FRONTDESK | {"My work", "Find a person", "Supervision", "Reports"}
 SENIOR = WORKER | {"Trainees", "Team"}
-MANAGER = SENIOR | {"People and accounts", "Old files", "Audit log"}
+MANAGER = SENIOR | {"People and accounts", "Old files", "Audit log", "Settings"}
 TILES_BY_ROLE = {
     "frontdesk": FRONTDESK,
     "trainee": EVERYONE,

@@ -55,6 +55,12 @@ def episodes(db_session, frozen_clock):
     return complete, gap
 
 
+@pytest.fixture
+def real_number(app, monkeypatch):
+    """The export refuses the placeholder establishment number (issue 17)."""
+    monkeypatch.setitem(app.config, "PEERDESK_ESTABLISHMENT_ID", "810100001")
+
+
 def test_the_check_lists_what_to_fix_with_a_link(client, sign_in_as, episodes, fetch):
     _complete, gap = episodes
     sign_in_as("senior")
@@ -66,15 +72,17 @@ def test_the_check_lists_what_to_fix_with_a_link(client, sign_in_as, episodes, f
     assert 'Answers sent as "not stated" 1' in page
     assert "Left out 1 (under 10 when the episode began)" in page
     assert (
-        "Robert: episode closed Friday 27 February Aboriginal or Torres Strait Islander status "
-        "is missing. Change background for Robert" in page
+        "Robert: episode closed Friday 27 February 2026 Aboriginal or Torres Strait Islander "
+        "status is missing. Change background for Robert" in page
     )
     assert f'href="/clients/{gap.id}/details/background"' in response.text
     assert "The establishment number is the placeholder one" in page
     assert fetch(select(AuditEvent).where(AuditEvent.action == "report.viewed"))
 
 
-def test_the_csv_has_one_row_per_closed_episode_and_no_names(client, sign_in_as, episodes, fetch):
+def test_the_csv_has_one_row_per_closed_episode_and_no_names(
+    client, sign_in_as, episodes, fetch, real_number
+):
     sign_in_as("manager")
     response = client.get("/reports/national.csv", query_string=YEAR)
     assert response.status_code == 200 and response.mimetype == "text/csv"
@@ -85,7 +93,7 @@ def test_the_csv_has_one_row_per_closed_episode_and_no_names(client, sign_in_as,
     first = dict(zip(export.COLUMN_KEYS, rows[1], strict=True))
     assert first["slk"] == "MIHLI050319802"
     assert first["commenced"] == "04082025" and first["ceased"] == "27022026"
-    assert first["establishment"] == "800000000"
+    assert first["establishment"] == "810100001"
     second = dict(zip(export.COLUMN_KEYS, rows[2], strict=True))
     assert second["indigenous"] == "9"  # missing: sent as not stated
     body = response.data.decode().lower()
@@ -100,7 +108,7 @@ def test_the_csv_has_one_row_per_closed_episode_and_no_names(client, sign_in_as,
     }
 
 
-def test_the_excel_file_keeps_codes_as_text(client, sign_in_as, episodes):
+def test_the_excel_file_keeps_codes_as_text(client, sign_in_as, episodes, real_number):
     sign_in_as("senior")
     response = client.get("/reports/national.xlsx", query_string=YEAR)
     sheet = load_workbook(io.BytesIO(response.data)).active
@@ -134,12 +142,12 @@ def test_another_year_has_its_own_episodes(client, sign_in_as, episodes):
     sign_in_as("senior")
     page = text_of(client.get("/reports/national", query_string={"year": "2024"}).text)
     assert "National data for 2024-25" in page and "Episodes in the file 1" in page
-    # a year not offered falls back to the last full year
+    # a year not offered falls back to the year we are in
     page = text_of(client.get("/reports/national", query_string={"year": "1999"}).text)
-    assert "National data for 2024-25" in page
+    assert "National data for 2025-26" in page
 
 
-def test_the_command_writes_the_same_file(app, episodes, tmp_path, fetch):
+def test_the_command_writes_the_same_file(app, episodes, tmp_path, fetch, real_number):
     out = tmp_path / "nmds.csv"
     result = app.test_cli_runner().invoke(args=["nmds-export", "--year", "2025", "--out", str(out)])
     assert result.exit_code == 0, result.output
