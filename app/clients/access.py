@@ -1,6 +1,7 @@
 """Who may open a client file, and how much of it: the one rule, used by every area.
 
-"full": seniors, the manager, the file's worker (or who picked up its handover).
+"full": seniors, the manager, the file's worker (or who picked up its handover), and the
+worker it is moving away from, until the handover day of that re-allocation.
 "cover": a worker who opened it today with a reason; they see part of the file.
 None: not theirs to see (a 404).
 """
@@ -8,11 +9,12 @@ None: not theirs to see (a 404).
 from __future__ import annotations
 
 from sqlalchemy import Select, exists, false, or_, select, true
+from sqlalchemy.orm import aliased
 
 from app import clock
 from app.access import SENIORS, can
 from app.extensions import db
-from app.models import Client, CoverAccess, Handover
+from app.models import Client, CoverAccess, Handover, Reallocation
 
 FULL = "full"
 COVER = "cover"
@@ -21,6 +23,37 @@ COVER = "cover"
 def _picked_up_by(user) -> Select:
     return select(Handover.client_id).where(
         Handover.picked_up_by_id == user.id, Handover.client_id.is_not(None)
+    )
+
+
+def _handing_over(user) -> Select:
+    """Files moving away from this worker whose handover day has not come yet.
+
+    The app advises a handover with both workers there, so the old worker keeps the file
+    until that day. Only while the file is still with the worker it moved to: a later
+    re-allocation ends the earlier handover.
+    """
+    now_with = aliased(Client)
+    return (
+        select(Reallocation.client_id)
+        .join(now_with, now_with.id == Reallocation.client_id)
+        .where(
+            Reallocation.from_worker_id == user.id,
+            Reallocation.handover_on > clock.today(),
+            now_with.worker_id == Reallocation.to_worker_id,
+        )
+    )
+
+
+def pending_handover(user, client) -> Reallocation | None:
+    """The re-allocation moving this file away from this worker, before its handover day."""
+    if client is None or not getattr(user, "is_authenticated", False):
+        return None
+    return db.session.scalar(
+        select(Reallocation)
+        .where(Reallocation.client_id == client.id, Reallocation.client_id.in_(_handing_over(user)))
+        .order_by(Reallocation.id.desc())
+        .limit(1)
     )
 
 
@@ -38,19 +71,23 @@ def visible_condition(user, *, with_cover: bool = True):
         return false()
     if user.role in SENIORS:
         return true()
-    own = [Client.worker_id == user.id, Client.id.in_(_picked_up_by(user))]
+    own = [
+        Client.worker_id == user.id,
+        Client.id.in_(_picked_up_by(user)),
+        Client.id.in_(_handing_over(user)),
+    ]
     if with_cover:
         own.append(Client.id.in_(_covering(user)))
     return or_(*own)
 
 
 def is_own(user, client) -> bool:
-    """Allocated to them, or a handover they picked up (not counting cover)."""
+    """Allocated to them, a handover they picked up, or a file moving away from them whose
+    handover day has not come (not counting cover)."""
     if client.worker_id == user.id:
         return True
-    return db.session.scalar(
-        select(exists().where(Client.id == client.id, Client.id.in_(_picked_up_by(user))))
-    )
+    theirs = or_(Client.id.in_(_picked_up_by(user)), Client.id.in_(_handing_over(user)))
+    return db.session.scalar(select(exists().where(Client.id == client.id, theirs)))
 
 
 def has_cover(user, client) -> bool:

@@ -69,7 +69,8 @@ def assessment(client_id: int):
         }
         assessments.save_assessment(client, data, me(), episode=episodes.open_episode_of(client))
         saved("Assessment saved. Earlier versions are kept.")
-        return redirect(url_for("clients.workers", client_id=client.id), 303)
+        # Back to the file: choosing a worker is a senior's separate step, not the next one.
+        return redirect(url_for("clients.file", client_id=client.id), 303)
     return render_page(
         "clients/assessment.html",
         form=form,

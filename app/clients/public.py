@@ -25,6 +25,7 @@ COVER = _access.COVER  # sees the narrow view while covering (care's pages)
 access_level = _access.access_level  # FULL, COVER or None (care's pages)
 can_open = _access.can_open  # may this person open this file (team: audits, caseloads)
 visible_condition = _access.visible_condition  # a WHERE clause: files they may open (care)
+pending_handover = _access.pending_handover  # a file moving away from them (team)
 
 # --- loading a file for a page (care's and team's pages) -----------------------------------
 get_client_for_current_user = _pages.get_client_for_current_user  # the file, or 404

@@ -41,7 +41,8 @@ class Reallocation(Base):
     """A person moved to another worker, carefully: why, what the person said, the handover.
 
     The Allocation it made keeps the history on the file; this row keeps the care taken.
-    Both workers see it on their home page until each says they have read it.
+    Both workers see it on their home page until each says they have read it. Until
+    `handover_on` the old worker still opens the file in full (app.clients.access).
     """
 
     __tablename__ = "reallocation"

@@ -37,5 +37,6 @@ from app.team import (  # noqa: E402,F401
     audit_routes,
     caseload_routes,
     consultation_routes,
+    reallocation_pages,
     supervision_routes,
 )

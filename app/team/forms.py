@@ -1,8 +1,6 @@
 """Forms of the team area, and the choices they offer (supervision topics, what a case
 meeting decided), which the scale data and the models name too."""
 
-from datetime import timedelta
-
 from wtforms import SelectField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
@@ -10,7 +8,7 @@ from app import clock
 from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
 from app.locking import VersionField
 from app.team.completeness import ANSWERS, CHECKS, NO, unanswered
-from app.team.reallocation import PERSON_VIEWS
+from app.team.reallocation import PERSON_VIEWS, handover_day_problem
 
 KINDS = {
     "line": "Line supervision (one to one, with the manager)",
@@ -106,14 +104,16 @@ class ReallocationForm(Form):
     handover_on = DateField(
         "Date of the handover",
         [required("Enter the date of the handover")],
-        description="When the new worker meets them. For example, 27 3 2026",
+        description=(
+            "When both workers meet them together. Until then, both can open the file."
+            " For example, 27 3 2026"
+        ),
     )
 
     def validate_handover_on(self, field):
-        today = clock.today()
-        earliest, latest = today - timedelta(days=30), today + timedelta(days=90)
-        if field.data and not earliest <= field.data <= latest:
-            raise ValidationError("Choose a date from a month ago to three months from now")
+        problem = handover_day_problem(field.data)
+        if problem:
+            raise ValidationError(problem)
 
 
 class DecisionForm(Form):

@@ -4,11 +4,15 @@ Losing a trusted worker and telling the story again can be hard, so a senior rec
 whether the person was asked and agrees, the handover note and the date. The client area's
 `allocate` keeps the allocation history on the file; the old and the new worker both see the
 re-allocation on their home page until each says they have read it.
+
+The file moves to the new worker at once, but the app advises a handover with both workers
+there, so the old worker keeps the file in full until the handover day (the one rule is in
+the clients area's `access`); on that day it is the new worker's alone.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, or_, select
 
@@ -34,6 +38,20 @@ PERSON_VIEW_SHORT: dict[str, str] = {
     "not_asked": "not asked yet",
 }
 ALLOCATION_REASON_LIMIT = 300
+# How far ahead a handover may be set: the old worker keeps the file until then.
+HANDOVER_DAYS_AHEAD = 28
+
+
+def handover_day_problem(handover_on: date | None) -> str | None:
+    """What is wrong with this handover day, in plain words, or None when it is fine."""
+    if handover_on is None:
+        return None
+    today = clock.today()
+    if handover_on < today:
+        return "The handover day has passed. Choose today or a day after today"
+    if handover_on > today + timedelta(days=HANDOVER_DAYS_AHEAD):
+        return f"Choose a handover day in the next {HANDOVER_DAYS_AHEAD} days"
+    return None
 
 
 def reallocate(
@@ -49,7 +67,11 @@ def reallocate(
     """Give the file to `to_worker`, keeping the history, and tell both workers."""
     if client.worker_id == to_worker.id:
         raise Refused(f"{client.name} is with {to_worker.display_name} already.")
+    problem = handover_day_problem(handover_on)
+    if problem:
+        raise Refused(problem + ".")
     from_worker_id = client.worker_id
+    from_name = client.worker.display_name if client.worker else "no worker"
     short = reason if len(reason) <= ALLOCATION_REASON_LIMIT else reason[:297] + "..."
     allocation = clients.allocate(client, to_worker, reason=short, by=by)
     record = Reallocation(
@@ -75,7 +97,8 @@ def reallocate(
         client,
         kind="reallocated",
         summary=(
-            f"Re-allocation agreed with {by.display_name}: {PERSON_VIEW_SHORT[person_view]}. "
+            f"Moving from {from_name} to {to_worker.display_name}, agreed with "
+            f"{by.display_name}: {PERSON_VIEW_SHORT[person_view]}. "
             f"Handover {day_words(handover_on)}"
         ),
         record=record,

@@ -144,6 +144,9 @@ def test_worker_registers_a_person_from_a_handover_over_two_sittings(page, app, 
     page.get_by_label("Housing: what is happening").fill("Sleeping in her car since Friday")
     page.get_by_label("Their strengths").fill("Keeps every appointment")
     page.get_by_role("button", name="Save the assessment").click()
+    heading(page, "Jaz")  # saving lands back on the file
+    expect(page.get_by_text("Assessment saved. Earlier versions are kept.")).to_be_visible()
+    page.get_by_role("link", name="Worker", exact=True).click()
     heading(page, "A worker for Jaz")
     expect(page.get_by_text("Housing and homelessness")).to_be_visible()
     assert_accessible(page)

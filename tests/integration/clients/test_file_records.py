@@ -159,7 +159,7 @@ def test_assessment_saves_a_new_version_each_time(client, sign_in_as, db_session
     url = f"/clients/{person.id}/assessment"
     response = client.post(url, data={**data, "version": version_at(client, url)})
     assert response.status_code == 303
-    assert response.headers["Location"].endswith(f"/clients/{person.id}/workers")
+    assert response.headers["Location"].endswith(f"/clients/{person.id}")
     data["risks"] = "Overdose risk after release"
     data["support_level"] = "intensive"
     client.post(url, data={**data, "version": version_at(client, url)})

@@ -61,7 +61,8 @@ def test_a_senior_moves_a_person_with_care(client, sign_in_as, people, fetch, fr
     summaries = [e.summary for e in fetch(select(TimelineEntry))]
     assert "Now supported by Priya Sharma" in summaries
     assert (
-        "Re-allocation agreed with Rosa Tuilagi: they agree. Handover Thursday 5 March" in summaries
+        "Moving from Alex Murray to Priya Sharma, agreed with Rosa Tuilagi: they agree. "
+        "Handover Thursday 5 March" in summaries
     )
     assert fetch(select(AuditEvent).where(AuditEvent.action == "team.reallocated"))
 
@@ -129,7 +130,7 @@ def test_the_handover_date_must_be_near(client, sign_in_as, people, frozen_clock
     sign_in_as("senior")
     answers = {**ANSWERS, "handover_on-month": "12"}
     response = move(client, jaz, {"worker_id": str(priya.id), **answers})
-    assert "Choose a date from a month ago to three months from now" in response.text
+    assert "Choose a handover day in the next 28 days" in response.text
 
 
 def test_the_current_worker_is_not_a_choice(client, sign_in_as, people, fetch):
