@@ -9,9 +9,11 @@ from datetime import date
 
 from sqlalchemy import Select, and_, or_, select
 
+from app import clock, contact_rules
 from app.access import can
 from app.clients import registration
 from app.clients.access import can_open, visible_condition
+from app.clients.duplicates import sounds_like_someone
 from app.extensions import db
 from app.models import Client
 
@@ -89,6 +91,33 @@ def search_query(search: Search) -> Select:
 class Found:
     client: Client
     own: bool  # false: not theirs to open; shown only as "someone with this name"
+    last_contact: date | None = None  # filled only for their own files (tell_apart)
+
+    @property
+    def age(self) -> str | None:
+        """Their age ("36"), or "about 36" from a guessed year, to tell two people apart."""
+        today = clock.today()
+        born = self.client.born_on
+        if born:
+            return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
+        if self.client.birth_year_estimate:
+            return f"about {today.year - self.client.birth_year_estimate}"
+        return None
+
+    @property
+    def slk_letters(self) -> str | None:
+        """The five name letters of the SLK-581 (the date of birth part is shown apart)."""
+        return self.client.slk581[:5] if self.client.slk581 else None
+
+
+def tell_apart(found: list[Found]) -> list[Found]:
+    """The last contact of each file they may open, in one query. Others get nothing more:
+    when someone was last seen is theirs to know only if the file is theirs."""
+    seen = contact_rules.last_contacts([f.client.id for f in found if f.own])
+    for f in found:
+        if f.own:
+            f.last_contact = contact_rules.local_day(seen.get(f.client.id))
+    return found
 
 
 @dataclass
@@ -123,7 +152,7 @@ def find_clients(user, text: str, *, limit: int = 50) -> Results:
         by_name = search_query(Search(names=search.names, born_on=None, phone=None))
         others = by_name.where(Client.id.not_in(may_open)).limit(limit)
         found += [Found(c, False) for c in db.session.scalars(others)]
-    return Results(found, looked_wider)
+    return Results(tell_apart(found), looked_wider)
 
 
 def my_clients_query(user) -> Select:
@@ -135,8 +164,9 @@ def my_clients_query(user) -> Select:
 
 
 def possible_duplicates(user, answers: dict, *, ignore: list[int] | None = None) -> list[Found]:
-    """Files that may be the same person: same name or nickname and date of birth, or
-    the same phone number. `own` is false for a file this person may not open: the page
+    """Files that may be the same person: same name or nickname and date of birth, the
+    same phone number, or a name that sounds alike (with a close age, the same worker or a
+    recent file). `own` is false for a file this person may not open: the page
     then names only its worker, so typing a phone number does not tell who has it."""
     names = {registration.search_text(answers.get(k)) for k in ("given_name", "nickname")} - {None}
     conditions = []
@@ -149,9 +179,15 @@ def possible_duplicates(user, answers: dict, *, ignore: list[int] | None = None)
         digits = registration.phone_digits(phone)
         if digits:
             conditions.append(or_(Client.phone_digits == digits, Client.phone2_digits == digits))
-    if not conditions:
-        return []
-    query = select(Client).where(or_(*conditions)).order_by(Client.id).limit(20)
-    if ignore:
-        query = query.where(Client.id.not_in(ignore))
-    return [Found(c, can_open(user, c)) for c in db.session.scalars(query)]
+    matched = []
+    if conditions:
+        query = select(Client).where(or_(*conditions)).order_by(Client.id).limit(20)
+        if ignore:
+            query = query.where(Client.id.not_in(ignore))
+        matched = list(db.session.scalars(query))
+    # A low-threshold intake often has only a first name: names that sound alike, with a
+    # close age or the same worker or a recent file (app/clients/duplicates.py).
+    for client in sounds_like_someone(user, answers, names, ignore=ignore or []):
+        if client not in matched:
+            matched.append(client)
+    return tell_apart([Found(c, can_open(user, c)) for c in matched[:20]])
