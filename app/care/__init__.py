@@ -17,6 +17,7 @@ AREA = Area(
     panels=(
         Panel(20, "care/_panel_today.html", "clients.open", "app.care.panels:today_at_a_glance"),
         Panel(15, "care/_panel_closings.html", "closing.confirm", "app.care.closing_checks:panel"),
+        Panel(25, "care/_panel_systemic.html", "clients.see_all", "app.care.advocacy:home_panel"),
     ),
     real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue),
 )

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app import audit, clock
 from app.care.episode_rules import episode_for_new_record, log, must_be_editable
+from app.core.people import users_by_id
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import AdvocacyIssue, Partner
@@ -39,11 +40,33 @@ def status_words(issue: AdvocacyIssue) -> str:
     return statuses_for(issue.kind).get(issue.status, issue.status)
 
 
+# A partner chosen and another service typed are both kept, joined by these words.
+ALSO = " and "
+SERVICE_LIMIT = 200  # the service column's length
+
+
 def _service_name(data: IssueData) -> str | None:
-    if data.partner_id:
-        partner = db.session.get(Partner, data.partner_id)
-        return partner.name if partner else data.service
-    return data.service
+    """The service words to keep: the partner's name, the other service typed, or both (a
+    person who chose a partner and typed another service meant both)."""
+    typed = " ".join((data.service or "").split()) or None
+    partner = db.session.get(Partner, data.partner_id) if data.partner_id else None
+    if partner is None:
+        return typed
+    if typed is None or typed.casefold() == partner.name.casefold():
+        return partner.name
+    both = f"{partner.name}{ALSO}{typed}"
+    if len(both) > SERVICE_LIMIT:
+        raise Refused("The two services are too long together. Shorten the other service.")
+    return both
+
+
+def other_service(issue: AdvocacyIssue, partner_name: str | None) -> str:
+    """The service typed beside the chosen partner (to start a form with), or ""."""
+    service = issue.service or ""
+    if not issue.partner_id:
+        return service
+    prefix = f"{partner_name}{ALSO}" if partner_name else None
+    return service[len(prefix) :] if prefix and service.startswith(prefix) else ""
 
 
 def create_issue(client, data: IssueData, user) -> AdvocacyIssue:
@@ -213,6 +236,25 @@ def short_issue(text: str | None, limit: int = 70) -> str:
 def issue_of(issue_id: int | None) -> AdvocacyIssue | None:
     """An advocacy issue by id, or None."""
     return db.session.get(AdvocacyIssue, issue_id) if issue_id else None
+
+
+def home_panel(limit: int = 6) -> dict | None:
+    """The manager's and seniors' home page panel: the open problems for many people, newest
+    first, with who raised each and how many people it affects."""
+    found = systemic_issues(open_only=True)
+    if not found:
+        return None
+    shown = found[:limit]
+    raisers = users_by_id(s.created_by_id for s, _ in shown)
+    rows = [
+        {
+            "issue": s,
+            "people": people,
+            "raised_by": getattr(raisers.get(s.created_by_id), "display_name", None),
+        }
+        for s, people in shown
+    ]
+    return {"rows": rows, "count": len(found)}
 
 
 def systemic_of(issue: AdvocacyIssue) -> AdvocacyIssue | None:

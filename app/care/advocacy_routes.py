@@ -170,8 +170,11 @@ def advocacy_raise(client_id: int, issue_id: int):
     if not is_editable(issue):
         return closed_page(client, form, back) if request.method == "POST" else redirect(back, 303)
     if request.method == "GET":
+        # Start from what is already written, so the worker does not type it again.
+        partner = partner_services.partner(issue.partner_id)
+        form.issue.data = issue.issue
         form.partner_id.data = str(issue.partner_id or "")
-        form.service.data = "" if issue.partner_id else (issue.service or "")
+        form.service.data = advocacy.other_service(issue, getattr(partner, "name", None))
     if form.validate_on_submit():
         outcome = change_from_form(
             form,

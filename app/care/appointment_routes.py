@@ -50,11 +50,26 @@ def appointment_list(client_id: int):
     )
 
 
+# The "Service" choice for a meeting with the worker booking it (no typing their own name).
+WITH_ME = "me"
+
+
 def _choices(form) -> None:
+    mine = me()
     partner_choices(form.partner_id, "Someone else (write who below)")
-    form.worker_id.choices = [("", "No worker going")] + [
-        (str(u.id), u.display_name) for u in appointments.workers_to_go()
-    ]
+    # Second, so a form left alone still starts at "Someone else", as before.
+    form.partner_id.choices.insert(1, (WITH_ME, f"A meeting with me ({mine.display_name})"))
+    form.worker_id.choices = [
+        (str(mine.id), f"Me ({mine.display_name})"),
+        ("", "No worker going"),
+    ] + [(str(u.id), u.display_name) for u in appointments.workers_going_along() if u.id != mine.id]
+
+
+def _with_whom(form) -> str | None:
+    """Who the appointment is with when it is not a partner service."""
+    if form.partner_id.data == WITH_ME:
+        return me().display_name
+    return form.with_whom.data or None
 
 
 @bp.route("/clients/<int:client_id>/appointments/new", methods=["GET", "POST"])
@@ -90,7 +105,7 @@ def appointment_new(client_id: int):
                     transport=form.transport.data,
                     place=form.place.data or None,
                     partner_id=partner_id,
-                    with_whom=form.with_whom.data or None,
+                    with_whom=_with_whom(form),
                     worker_id=worker_id,
                     questions=form.questions.data or None,
                     referral_id=referral.id if referral else None,

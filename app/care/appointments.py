@@ -17,11 +17,15 @@ from app.core.saving import Refused
 from app.extensions import db
 from app.models import Appointment, Client, Episode, Partner, User
 from app.models.care import TRANSPORT
-from app.templating import when
+from app.templating import day as day_words
+from app.templating import time_of_day, when
 
 EARLIEST = timedelta(days=365)  # an appointment written up afterwards: up to a year ago
 LATEST = timedelta(days=2 * 365)  # booked ahead: up to two years
 OUT_OF_RANGE = "The date must be in the last year or the next two years"
+# Appointments have a start and no end, so a car booking holds our one car for this long
+# from its start (the drive there, the appointment, the drive back).
+CAR_HOLD = timedelta(hours=2)
 
 
 @dataclass
@@ -59,6 +63,8 @@ def create_appointment(client, data: AppointmentData, user) -> Appointment:
         raise Refused("Choose the transport")
     if not (data.partner_id or data.with_whom):
         raise Refused("Choose the service, or write who it is with")
+    if data.transport == "car":
+        _car_is_free(data.starts_at)
     appointment = Appointment(
         client_id=client.id,
         episode_id=episode.id,
@@ -84,6 +90,34 @@ def create_appointment(client, data: AppointmentData, user) -> Appointment:
         detail={"partner_id": data.partner_id, "transport": data.transport},
     )
     return appointment
+
+
+def car_booked_near(starts_at: datetime) -> Appointment | None:
+    """Another booking of our car whose time overlaps one starting then, or None."""
+    return db.session.scalar(
+        select(Appointment)
+        .where(
+            Appointment.transport == "car",
+            Appointment.cancelled.is_(False),
+            Appointment.starts_at > starts_at - CAR_HOLD,
+            Appointment.starts_at < starts_at + CAR_HOLD,
+        )
+        .order_by(Appointment.starts_at)
+        .limit(1)
+    )
+
+
+def _car_is_free(starts_at: datetime) -> None:
+    """Refuse a second booking of our car for the same time. The words name only the other
+    booking's time: it may be someone's file this worker may not open."""
+    other = car_booked_near(starts_at)
+    if other is not None:
+        until = other.starts_at + CAR_HOLD
+        raise Refused(
+            f"Our car is already booked on {day_words(other.starts_at)} from "
+            f"{time_of_day(other.starts_at)} to {time_of_day(until)}. "
+            "Choose another time or other transport."
+        )
 
 
 def record_outcome(
@@ -235,11 +269,24 @@ def partners_of(appointments) -> dict[int, Partner]:
 
 
 def workers_to_go() -> list[User]:
-    """Who can go along: active workers and seniors, then managers."""
+    """Whose week to look at: active workers and seniors, then managers."""
     return list(
         db.session.scalars(
             select(User)
             .where(User.active.is_(True), User.role.in_(("worker", "senior", "manager")))
+            .order_by(User.display_name)
+        )
+    )
+
+
+def workers_going_along() -> list[User]:
+    """Who can go along to an appointment: active workers and seniors (the people who hold a
+    caseload). A manager's account, such as the first one made at set-up, is not offered: a
+    manager going themselves picks "Me", which the form adds."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.active.is_(True), User.role.in_(("worker", "senior")))
             .order_by(User.display_name)
         )
     )

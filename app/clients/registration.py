@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from app import clock
 from app.clients import forms
 from app.standards import codes
 
@@ -194,6 +195,15 @@ def form_data(answers: dict, not_said: list[str] | set[str]) -> dict:
         data[name] = value
     for name in NOT_SAID_FIELDS:
         data[f"{name}_not_said"] = name in not_said
+    return data
+
+
+def starting_data(step_key: str, answers: dict) -> dict:
+    """What a registration step starts with: the draft's answers, and the date of contact
+    as today (the Canberra day) until someone has saved that step, even empty."""
+    data = form_data(answers, answers.get("_not_said", []))
+    if step_key == "contact" and "contact_date" not in answers:
+        data["contact_date"] = clock.today()
     return data
 
 

@@ -97,7 +97,7 @@ def registration_step(draft_id: int, step_key: str):
                 url_for("clients.registration_step", draft_id=draft.id, step_key=following), 303
             )
     else:
-        form = the_step.form(data=registration.form_data(answers, answers.get("_not_said", [])))
+        form = the_step.form(data=registration.starting_data(step_key, answers))
     previous = registration.previous_step(step_key)
     return render_page(
         "clients/registration_step.html",

@@ -17,6 +17,13 @@ from app.templating import time_of_day
 
 
 def _hours_text(hours: float) -> str:
+    """A shift's length in words: minutes under an hour (a short shift is not "0 hours"),
+    then hours to the nearest half hour."""
+    if hours < 1:
+        minutes = round(hours * 3600) // 60  # whole minutes, from whole seconds
+        if minutes < 1:
+            return "less than a minute"
+        return "1 minute" if minutes == 1 else f"{minutes} minutes"
     whole = round(hours * 2) / 2  # to the nearest half hour
     text = f"{whole:g}"
     return f"{text} hour" if whole == 1 else f"{text} hours"
