@@ -45,6 +45,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "handover.pick_up": CLIENT_ROLES,
     "partners.read": EVERYONE,
     "partners.edit": SENIORS,
+    "partners.suggest": STAFF,  # suggest a service for the directory; a senior approves it
     "clients.open": CLIENT_ROLES,  # each file is still checked: own caseload or all
     "clients.see_all": SENIORS,
     "training.own": EVERYONE,

@@ -52,6 +52,19 @@ EXPERIENCE: dict[str, str] = {
     "mental_health": "Mental health",
 }
 
+# Who a worker is, only as far as they share it on "My account" (for matching, issue 17).
+WORKER_GENDERS: dict[str, str] = {
+    "woman": "Woman",
+    "man": "Man",
+    "nonbinary": "Non-binary",
+    "another": "Another gender",
+}
+WORKER_INDIGENOUS: dict[str, str] = {
+    "Aboriginal": "Aboriginal",
+    "Torres Strait Islander": "Torres Strait Islander",
+    "Both": "Aboriginal and Torres Strait Islander",
+}
+
 # Which shared experience fits a need or a life area.
 MATCHING: dict[str, tuple[str, ...]] = {
     "drug_treatment": ("omt", "rehab"),

@@ -22,4 +22,4 @@ AREA = Area(
     ),
 )
 
-from app.admin import routes, settings_routes  # noqa: E402,F401
+from app.admin import experience_routes, routes, settings_routes  # noqa: E402,F401

@@ -15,4 +15,4 @@ AREA = Area(
     ),
 )
 
-from app.auth import routes  # noqa: E402,F401
+from app.auth import experience_routes, routes  # noqa: E402,F401

@@ -27,6 +27,16 @@ DEMO_PEOPLE = (
 )
 
 
+# What some demo staff chose to share about themselves on My account (issue 17):
+# username -> (gender, pronouns, languages, Aboriginal or Torres Strait Islander)
+DEMO_ABOUT = {
+    "senior": ("woman", "she/her", ["English", "Samoan"], None),
+    "worker": ("man", "he/him", ["English"], None),
+    "worker2": ("woman", "she/her", ["English", "Hindi", "Vietnamese"], None),
+    "worker3": ("man", "he/him", ["English"], "Aboriginal"),
+}
+
+
 def demo_password(username: str) -> str:
     return f"demo-{username}-2026"
 
@@ -48,6 +58,9 @@ def make_demo_accounts(context: DemoContext) -> None:
             totp_secret=secret,
         )
         user.shared_experience = list(experience)
+        if username in DEMO_ABOUT:
+            user.gender, user.pronouns, languages, user.indigenous = DEMO_ABOUT[username]
+            user.languages = list(languages)
         context.users[username] = user
         extra = f" / {secret}" if secret else ""
         context.printed.append(

@@ -19,10 +19,14 @@ from app.auth.accounts import (
     unlock_user,
 )
 from app.auth.demo import demo_totp_secret
+from app.auth.experience import CorrectTagsForm, correct_tags, tag_words
 from app.auth.passwords import hash_password, one_time_password, password_problem
 from app.auth.sessions import current_session, idle_limit, seconds_left
 
 __all__ = [
+    "CorrectTagsForm",  # admin (experience): the manager corrects a worker's tags
+    "correct_tags",  # admin (experience): put a worker's list of tags right (audited)
+    "tag_words",  # admin (experience): the words of the tags a worker shares
     "create_user",  # admin (routes), cli (first-run, add-user): a new staff account
     "current_session",  # app/__init__.py: the live session behind the request, or None
     "demo_totp_secret",  # cli (demo-code): the demo accounts' authenticator secret

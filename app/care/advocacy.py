@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from app import audit, clock
+from app.care import sharing
 from app.care.episode_rules import episode_for_new_record, log, must_be_editable
 from app.core.people import users_by_id
 from app.core.saving import Refused
@@ -30,6 +31,7 @@ class IssueData:
     what_happened: str | None = None
     complaint_body: str | None = None
     status: str | None = None
+    consent_id: int | None = None  # covers a service typed by hand (issue 17)
 
 
 def statuses_for(kind: str) -> dict[str, str]:
@@ -78,12 +80,14 @@ def create_issue(client, data: IssueData, user) -> AdvocacyIssue:
         raise Refused("Write what the issue is")
     if data.kind == "complaint" and data.complaint_body not in COMPLAINT_BODIES:
         raise Refused("Choose who the complaint is to")
+    service = _service_name(data)
+    consents = _consents_for(client, data) if data.kind == "individual" else []
     statuses = statuses_for(data.kind)
     issue = AdvocacyIssue(
         kind=data.kind,
         client_id=client.id,
         episode_id=episode.id,
-        service=_service_name(data),
+        service=service,
         partner_id=data.partner_id,
         issue=data.issue,
         what_happened=data.what_happened,
@@ -103,9 +107,22 @@ def create_issue(client, data: IssueData, user) -> AdvocacyIssue:
         record=issue,
         kind="advocacy",
         summary=words,
-        detail={"kind": data.kind},
+        detail={"kind": data.kind, **({"consent_ids": consents} if consents else {})},
     )
     return issue
+
+
+def _consents_for(client, data: IssueData) -> list[int]:
+    """Speaking with a named service shares about them: the consent for the chosen partner
+    (by id) and the one the worker chose for a service typed by hand (issue 17)."""
+    found = []
+    partner = db.session.get(Partner, data.partner_id) if data.partner_id else None
+    if partner is not None:
+        found.append(sharing.consent_to_share(client, partner=partner, who=partner.name).id)
+    typed = " ".join((data.service or "").split())
+    if typed and (partner is None or typed.casefold() != partner.name.casefold()):
+        found.append(sharing.consent_to_share(client, consent_id=data.consent_id, who=typed).id)
+    return found
 
 
 def update_issue(

@@ -7,7 +7,7 @@ from flask import abort, redirect, request, url_for
 
 from app import audit, locking
 from app.access import get_or_404, requires
-from app.care import advocacy, bp, partner_services
+from app.care import advocacy, bp, partner_services, sharing
 from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
 from app.care.forms import AdvocacyForm, AdvocacyUpdateForm, SystemicForm, SystemicUpdateForm
 from app.care.page_helpers import (
@@ -48,8 +48,10 @@ def advocacy_new(client_id: int):
     back = url_for("care.advocacy", client_id=client.id)
     form = AdvocacyForm()
     partner_choices(form.partner_id, "Not on the list, or none")
+    form.consent_id.choices = sharing.consent_choices(client)
     if open_episode(client) is None:
         return no_episode(client, form, back)
+    no_consent = False
     if form.validate_on_submit():
         outcome = change_from_form(
             form,
@@ -62,19 +64,23 @@ def advocacy_new(client_id: int):
                     partner_id=record_id(form.partner_id.data),
                     what_happened=form.what_happened.data or None,
                     complaint_body=form.complaint_body.data or None,
+                    consent_id=record_id(form.consent_id.data),
                 ),
                 me(),
             ),
         )
         if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, back)
+        no_consent = isinstance(outcome.refusal, sharing.NotAgreed)
         if outcome.saved:
             saved("Advocacy saved.")
             return redirect(
                 url_for("care.advocacy_issue", client_id=client.id, issue_id=outcome.result.id),
                 303,
             )
-    return render_page("care/advocacy_form.html", form=form, **header(client))
+    return render_page(
+        "care/advocacy_form.html", form=form, no_consent=no_consent, **header(client)
+    )
 
 
 def _systemic_choices(field) -> None:

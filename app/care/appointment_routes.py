@@ -7,7 +7,7 @@ from flask import abort, redirect, request, url_for
 
 from app import clock, locking
 from app.access import requires
-from app.care import appointments, bp, partner_services, words
+from app.care import appointments, bp, partner_services, sharing, words
 from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
 from app.care.forms import AppointmentForm, OutcomeForm
 from app.care.page_helpers import (
@@ -63,6 +63,9 @@ def _choices(form) -> None:
         (str(mine.id), f"Me ({mine.display_name})"),
         ("", "No worker going"),
     ] + [(str(u.id), u.display_name) for u in appointments.workers_going_along() if u.id != mine.id]
+    form.consent_id.choices = sharing.consent_choices(form.client) + [
+        (sharing.OURS, "Nobody outside our centre: it is with one of our workers")
+    ]
 
 
 def _with_whom(form) -> str | None:
@@ -80,16 +83,19 @@ def appointment_new(client_id: int):
         sent = AppointmentForm() if request.method == "POST" else None
         return no_episode(client, sent, _list_url(client))
     form = AppointmentForm()
+    form.client = client
     _choices(form)
     referral = None
     referral_id = record_id(request.values.get("referral")) or record_id(form.referral_id.data)
     if referral_id:
         referral = record_of(Referral, referral_id, client)
+    no_consent = False
     if request.method == "GET":
         form.transport.data = "none"
         form.worker_id.data = str(me().id)
         if referral is not None:
-            form.partner_id.data = str(referral.partner_id)
+            form.partner_id.data = str(referral.partner_id or "")  # none: a typed service
+            form.with_whom.data = form.with_whom.data or referral.service_name
             form.referral_id.data = str(referral.id)
     if form.validate_on_submit():
         partner_id = record_id(form.partner_id.data)
@@ -109,10 +115,15 @@ def appointment_new(client_id: int):
                     worker_id=worker_id,
                     questions=form.questions.data or None,
                     referral_id=referral.id if referral else None,
+                    with_us=form.partner_id.data == WITH_ME or form.consent_id.data == sharing.OURS,
+                    consent_id=record_id(form.consent_id.data),
+                    others_present=form.others_present.data,
+                    others_agreed=form.others_agreed.data,
                 ),
                 me(),
             ),
         )
+        no_consent = isinstance(outcome.refusal, sharing.NotAgreed)
         if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, _list_url(client))
         if outcome.refusal is not None and outcome.refusal.message == appointments.OUT_OF_RANGE:
@@ -121,7 +132,13 @@ def appointment_new(client_id: int):
         if outcome.saved:
             saved("Appointment booked.")
             return redirect(_list_url(client), 303)
-    return render_page("care/appointment_form.html", form=form, referral=referral, **header(client))
+    return render_page(
+        "care/appointment_form.html",
+        form=form,
+        referral=referral,
+        no_consent=no_consent,
+        **header(client),
+    )
 
 
 @bp.route("/clients/<int:client_id>/appointments/<int:appointment_id>")

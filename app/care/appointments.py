@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, or_, select
 
 from app import clock
-from app.care import notes
+from app.care import notes, sharing
 from app.care.episode_rules import episode_for_new_record, log, must_be_editable
 from app.care.times import day_bounds
 from app.core.people import users_by_id
@@ -38,6 +38,12 @@ class AppointmentData:
     worker_id: int | None = None
     questions: str | None = None
     referral_id: int | None = None
+    # Sharing (issue 17): only with our own worker needs no consent; a service typed by hand
+    # needs the consent the worker chose as covering it; someone else there needs their yes.
+    with_us: bool = False
+    consent_id: int | None = None
+    others_present: str | None = None
+    others_agreed: bool = False
 
 
 def in_range(moment: datetime) -> bool:
@@ -63,6 +69,8 @@ def create_appointment(client, data: AppointmentData, user) -> Appointment:
         raise Refused("Choose the transport")
     if not (data.partner_id or data.with_whom):
         raise Refused("Choose the service, or write who it is with")
+    consent = _consent_for(client, data)
+    others, agreed = sharing.others_there(data.others_present, data.others_agreed)
     if data.transport == "car":
         _car_is_free(data.starts_at)
     appointment = Appointment(
@@ -76,6 +84,8 @@ def create_appointment(client, data: AppointmentData, user) -> Appointment:
         worker_id=data.worker_id,
         questions=data.questions,
         referral_id=data.referral_id,
+        others_present=others,
+        others_agreed=agreed,
         created_by_id=getattr(user, "id", None),
     )
     db.session.add(appointment)
@@ -87,9 +97,27 @@ def create_appointment(client, data: AppointmentData, user) -> Appointment:
         record=appointment,
         kind="appointment",
         summary=f"Appointment booked: {_describe(appointment)}{transport}",
-        detail={"partner_id": data.partner_id, "transport": data.transport},
+        detail={
+            "partner_id": data.partner_id,
+            "transport": data.transport,
+            "consent_id": consent.id if consent is not None else None,
+            "others_agreed": agreed,
+        },
     )
     return appointment
+
+
+def _consent_for(client, data: AppointmentData):
+    """The consent that lets us share with the service, or None for a meeting with our own
+    worker; Refused when nothing covers it."""
+    if data.partner_id:
+        partner = db.session.get(Partner, data.partner_id)
+        if partner is None:
+            raise Refused("Choose the service from the list")
+        return sharing.consent_to_share(client, partner=partner, who=partner.name)
+    if data.with_us:
+        return None
+    return sharing.consent_to_share(client, consent_id=data.consent_id, who=data.with_whom or "")
 
 
 def car_booked_near(starts_at: datetime) -> Appointment | None:

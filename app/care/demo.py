@@ -30,6 +30,7 @@ from app.models import (
     Partner,
     Plan,
     PlanVersion,
+    Referral,
 )
 from app.models.care import ClosingCheck
 
@@ -285,9 +286,48 @@ def make_demo_care(context: DemoContext) -> None:
     _correct_one(all_notes)
     _appointments(people, episodes, users, partners, today, quiet)
     referrals(people, episodes, users, partners, today)
+    _typed_referral(people, episodes, users, today)
     aid(people, episodes, partners, today)
     advocacy(people, episodes, users, partners, today)
     _closing_for_the_manager(people, episodes, today)
+
+
+def _typed_referral(people, episodes, users, today: date) -> None:
+    """A referral to a service not in the directory (issue 17), under a consent typed with it."""
+    if len(people) <= 6 or people[6].id not in episodes:
+        return
+    client, name, contact = people[6], "Belconnen Men's Shed", "Phone 02 6100 7788"
+    worker = client.worker or users["worker"]
+    consent = clients.create_consent(
+        client,
+        {
+            "party_name": name,
+            "relationship_to": "Shed coordinator",
+            "contact_details": contact,
+            "shares": ["client_here", "contact"],
+            "how_given": "signed_paper",
+            "given_on": (today - timedelta(days=12)).isoformat(),
+        },
+        worker,
+    )
+    referral = Referral(
+        client_id=client.id,
+        episode_id=episodes[client.id].id,
+        service_name=name,
+        service_contact=contact,
+        referred_on=today - timedelta(days=10),
+        reason="Wants something to do with his hands, and people to talk to",
+        consent_id=consent.id,
+        appointment_made=True,
+        created_by_id=worker.id,
+    )
+    add_with_timeline(
+        referral,
+        client,
+        kind="referral",
+        summary=f"Referred to {name}",
+        occurred_at=demo_moment(referral.referred_on, 11),
+    )
 
 
 def _closing_for_the_manager(people, episodes, today: date) -> None:

@@ -191,6 +191,10 @@ class NoteForm(Form):
     )
     minutes = StringField("How long, in minutes (optional)", [a_number_from(1, 1440, "How long")])
     who_was_there = _line("Who was there (optional)", 300, "Who was there")
+    others_agreed = BooleanField("They said yes to these people being there")
+    # A letter or form sent for them (issue 17): to whom, and the consent that covers it.
+    sent_to = _line("Sent to", 300, "Sent to")
+    consent_id = ChoiceField("Which of their consents covers it?", choices=[])
     text = _words(
         "The note",
         NOTE_LIMIT,
@@ -204,6 +208,19 @@ class NoteForm(Form):
         day = self.contact_on.data
         if moment and day == clock.today() and moment > _in_a_few_minutes():
             raise ValidationError("The time must be now or earlier")
+
+    def validate_others_agreed(self, field):
+        if self.kind.data != "letter" and (self.who_was_there.data or "").strip():
+            if not field.data:
+                raise ValidationError(OTHERS_NOT_ASKED)
+
+    def validate_sent_to(self, field):
+        if self.kind.data == "letter" and not (field.data or "").strip():
+            raise ValidationError("Enter who the letter or form was sent to")
+
+
+# Someone else there: the person must have said yes to them (issue 17).
+OTHERS_NOT_ASKED = "Tick the box to say they said yes, or take the name out"
 
 
 def _in_a_few_minutes() -> time:
@@ -238,6 +255,14 @@ class AppointmentForm(Form):
         description="So nothing is forgotten on the day",
     )
     referral_id = HiddenField()
+    # A service typed by hand: the consent that covers it (issue 17). Choices come from the view.
+    consent_id = ChoiceField("Which of their consents covers this?", choices=[])
+    others_present = _line("Who else is coming or sitting in (optional)", 200, "Who else is coming")
+    others_agreed = BooleanField("They said yes to this person being there")
+
+    def validate_others_agreed(self, field):
+        if (self.others_present.data or "").strip() and not field.data:
+            raise ValidationError(OTHERS_NOT_ASKED)
 
     def validate_on_day(self, field):
         today = clock.today()
@@ -265,13 +290,53 @@ class OutcomeForm(Form):
 
 
 class ReferralForm(Form):
-    partner_id = PickField("Service", validators=[required("Choose the service")])
+    """A service from the directory, or one typed by hand with the consent that covers it
+    (issue 17). The view fills the lists: partners, and the person's typed consents."""
+
+    partner_id = PickField(
+        "Service",
+        description=(
+            "Not in the list? Type it below. "
+            "Ask a senior if you are not sure it is the right service."
+        ),
+    )
+    service_name = _line(
+        "Not in the list? Type the service",
+        200,
+        "The name of the service",
+        description="Its name, for example Legal Aid ACT duty lawyer",
+    )
+    service_contact = _line(
+        "How to contact them",
+        300,
+        "The contact details",
+        description="A phone number, email or address",
+    )
+    consent_id = ChoiceField("Which of their consents covers this service?", choices=[])
+    suggest = BooleanField("Suggest this service for our directory")
+    what_they_do = _line(
+        "What they do (for the directory, optional)",
+        300,
+        "What they do",
+        description="A senior or the manager checks it before it goes on the list",
+    )
     reason = _words(
         "Why they are being referred",
         extra=[required("Write why they are being referred")],
         description="In words they agree with",
     )
     appointment_made = BooleanField("An appointment is made")
+
+    def validate_partner_id(self, field):
+        if not field.data and not self.service_name.data:
+            raise ValidationError("Choose a service from the list, or type the service")
+
+    def validate_service_name(self, field):
+        if field.data and self.partner_id.data:
+            raise ValidationError(
+                "Choose a service from the list, or type one, not both. "
+                "One referral is to one service"
+            )
 
 
 class ReferralUpdateForm(Form):
@@ -308,6 +373,8 @@ class AdvocacyForm(Form):
     )
     partner_id = PickField("Which service")
     service = _line("Another service (optional)", 200, "The service")
+    # A service typed by hand: the consent that covers it (issue 17). Choices come from the view.
+    consent_id = ChoiceField("Which of their consents covers it?", choices=[])
     complaint_body = ChoiceField("Who is the complaint to?", choices=list(COMPLAINT_BODIES.items()))
     issue = _words("What is the issue?", extra=[required("Write what the issue is")])
     what_happened = _words("What has happened so far (optional)")

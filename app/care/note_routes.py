@@ -6,7 +6,7 @@ from flask import redirect, request, url_for
 
 from app import clock, locking
 from app.access import requires
-from app.care import bp, closing_after, closing_after_routes, notes, words
+from app.care import bp, closing_after, closing_after_routes, notes, sharing, words
 from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
 from app.care.forms import NoteCorrectForm, NoteForm
 from app.care.page_helpers import (
@@ -18,7 +18,7 @@ from app.care.page_helpers import (
 )
 from app.care.times import local_day, local_moment, local_time
 from app.core.messages import refused, saved, told
-from app.core.numbers import whole_number
+from app.core.numbers import record_id, whole_number
 from app.core.people import me, users_by_id
 from app.core.saving import change_from_form
 from app.forms import parse_time
@@ -30,13 +30,20 @@ KEEP_WORDS = "keep"  # the "Save as it is" button
 
 
 def _data(form) -> notes.NoteData:
+    letter = form.kind.data == "letter"  # who it was sent to, and the consent covering it
     return notes.NoteData(
         contact_at=local_moment(form.contact_on.data, parse_time(form.contact_time.data)),
         kind=form.kind.data,
         text=form.text.data,
         minutes=whole_number(form.minutes.data),
-        who_was_there=form.who_was_there.data or None,
+        who_was_there=(form.sent_to.data if letter else form.who_was_there.data) or None,
+        others_agreed=form.others_agreed.data,
+        consent_id=record_id(form.consent_id.data) if letter else None,
     )
+
+
+def _sharing_choices(form, client) -> None:
+    form.consent_id.choices = sharing.consent_choices(client)
 
 
 def _word_check(form) -> list[words.Suggestion]:
@@ -76,9 +83,12 @@ def note_new(client_id: int):
         form = NoteForm(data={"contact_on": now.date(), "contact_time": f"{now:%H:%M}"})
     else:
         form = NoteForm()
+    _sharing_choices(form, client)
     found = _word_check(form) if request.method == "POST" else []
+    no_consent = False
     if form.validate_on_submit() and not found:
         outcome = change_from_form(form, lambda: notes.create_note(client, _data(form), me()))
+        no_consent = isinstance(outcome.refusal, sharing.NotAgreed)
         if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, url_for("care.notes", client_id=client.id))
         if outcome.saved:
@@ -94,6 +104,7 @@ def note_new(client_id: int):
         form=form,
         found=found,
         note=None,
+        no_consent=no_consent,
         after_closing=after_closing,
         word_rules=words.rules_for_browser(),
         action=url_for("care.note_new", client_id=client.id),
@@ -127,7 +138,9 @@ def _note_shown(record: CaseNote) -> NoteCorrectForm:
             "contact_time": f"{local_time(record.contact_at):%H:%M}",
             "kind": record.kind,
             "minutes": str(record.minutes) if record.minutes else "",
-            "who_was_there": record.who_was_there or "",
+            "who_was_there": "" if record.kind == "letter" else (record.who_was_there or ""),
+            "others_agreed": record.others_agreed,
+            "sent_to": (record.who_was_there or "") if record.kind == "letter" else "",
             "text": record.text,
         },
     )
@@ -161,7 +174,9 @@ def note_correct(client_id: int, note_id: int):
     else:
         form = NoteCorrectForm()
         changed = locking.check(form, record, _note_shown, version=record.id)
+    _sharing_choices(form, client)
     found = _word_check(form) if request.method == "POST" and not changed else []
+    no_consent = False
     if form.validate_on_submit() and not changed and not found:
         outcome = change_from_form(
             form,
@@ -169,6 +184,7 @@ def note_correct(client_id: int, note_id: int):
                 record, _data(form), why=form.why_changed.data, user=me(), client=client
             ),
         )
+        no_consent = isinstance(outcome.refusal, sharing.NotAgreed)
         if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, back)
         if outcome.saved:
@@ -181,6 +197,7 @@ def note_correct(client_id: int, note_id: int):
         form=form,
         found=found,
         changed=changed,
+        no_consent=no_consent,
         note=record,
         word_rules=words.rules_for_browser(),
         action=url_for("care.note_correct", client_id=client.id, note_id=record.id),

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, case, func, select, update
 
 from app import clock
+from app.care import sharing
 from app.care.closing_after import episode_for_note
 from app.care.episode_rules import log, must_be_editable
 from app.core.saving import Refused
@@ -27,7 +28,9 @@ class NoteData:
     kind: str
     text: str
     minutes: int | None = None
-    who_was_there: str | None = None
+    who_was_there: str | None = None  # for a letter: who it was sent to
+    others_agreed: bool = False  # the person said yes to the others being there
+    consent_id: int | None = None  # a letter: the consent that covers it
 
 
 def is_late(contact_at: datetime, written_at: datetime) -> bool:
@@ -46,6 +49,20 @@ def _check(data: NoteData) -> None:
         raise Refused("The contact must be now or earlier")
 
 
+def _sharing(client, data: NoteData) -> tuple[bool, int | None]:
+    """(others agreed, covering consent id): a letter needs a current consent covering who it
+    went to; anyone else who was there needs the person's yes (issue 17)."""
+    if data.kind == "letter":
+        if not (data.who_was_there or "").strip():
+            raise Refused("Enter who the letter or form was sent to")
+        consent = sharing.consent_to_share(
+            client, consent_id=data.consent_id, who=data.who_was_there
+        )
+        return False, consent.id
+    _, agreed = sharing.others_there(data.who_was_there, data.others_agreed)
+    return agreed, None
+
+
 def summary_of(note: CaseNote) -> str:
     words = NOTE_KINDS.get(note.kind, "Contact")
     if note.minutes:
@@ -55,6 +72,7 @@ def summary_of(note: CaseNote) -> str:
 
 def create_note(client, data: NoteData, user, *, appointment_id: int | None = None) -> CaseNote:
     _check(data)
+    agreed, consent_id = _sharing(client, data)
     episode, after_closing = episode_for_note(client)  # up to 14 days after closing too
     now = clock.now()
     note = CaseNote(
@@ -64,6 +82,7 @@ def create_note(client, data: NoteData, user, *, appointment_id: int | None = No
         kind=data.kind,
         minutes=data.minutes,
         who_was_there=data.who_was_there,
+        others_agreed=agreed,
         text=data.text,
         late=is_late(data.contact_at, now),
         appointment_id=appointment_id,
@@ -81,7 +100,12 @@ def create_note(client, data: NoteData, user, *, appointment_id: int | None = No
         + (" (written late)" if note.late else "")
         + (" (after closing)" if after_closing else ""),
         occurred_at=note.contact_at,
-        detail={"kind": note.kind, "late": note.late, "after_closing": after_closing},
+        detail={
+            "kind": note.kind,
+            "late": note.late,
+            "after_closing": after_closing,
+            **({"consent_id": consent_id} if consent_id else {}),
+        },
     )
     return note
 
@@ -123,6 +147,7 @@ def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, clien
     if note.superseded:
         raise Refused(CORRECTED_ALREADY)
     _check(data)
+    agreed, consent_id = _sharing(client, data)
     # Two people correcting the same version at once: only the first marks it superseded.
     marked = db.session.execute(
         update(CaseNote)
@@ -141,6 +166,7 @@ def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, clien
         kind=data.kind,
         minutes=data.minutes,
         who_was_there=data.who_was_there,
+        others_agreed=agreed,
         text=data.text,
         # Late is about when the note was first written, so a correction keeps it.
         late=note.late or is_late(data.contact_at, first.created_at),
@@ -158,7 +184,7 @@ def correct_note(note: CaseNote, data: NoteData, *, why: str | None, user, clien
         record=correction,
         kind="case_note_corrected",
         summary=f"Case note corrected: {summary_of(correction)}",
-        detail={"corrects": note.id},
+        detail={"corrects": note.id, **({"consent_id": consent_id} if consent_id else {})},
     )
     return correction
 

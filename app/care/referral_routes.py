@@ -3,7 +3,7 @@ recorded on the spot when there is none), and what came of it."""
 
 from __future__ import annotations
 
-from flask import abort, redirect, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 
 from app import locking
 from app.access import requires
@@ -26,18 +26,17 @@ from app.core.people import me
 from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import Referral
-from app.pages import render_page
+from app.pages import render_page, wants_fragment
 
 
 @bp.route("/clients/<int:client_id>/referrals", endpoint="referrals")
 @requires("clients.open")
 def referrals_list(client_id: int):
     client = load_client(client_id, "referrals")
-    found = referrals.referrals_for(client)
     return render_page(
         "care/referrals.html",
-        referrals=found,
-        partners=partner_services.partner_names(r.partner_id for r in found),
+        referrals=referrals.referrals_for(client),
+        service_name=referrals.referral_service_name,
         **header(client),
     )
 
@@ -50,7 +49,22 @@ def _from_consent_draft(client) -> dict:
     draft = clients.get_draft_or_404(draft_id, kind="consent")
     if draft.client_id != client.id:
         abort(404)
-    return dict((draft.answers or {}).get("_referral") or {})
+    kept = dict((draft.answers or {}).get("_referral") or {})
+    if draft.result_id and not kept.get("partner_id"):
+        kept["consent_id"] = draft.result_id  # the consent just recorded covers the typed one
+    return kept
+
+
+def _fill_choices(form, client) -> None:
+    partner_choices(form.partner_id, "Choose a service")
+    form.consent_id.choices = [
+        (str(c.id), f"{clients.covers_words(c)}, until {c.expires_on.day} {c.expires_on:%B %Y}")
+        for c in referrals.typed_consents(client)
+    ]
+
+
+def _covering(client, partner) -> list:
+    return referrals.consents_covering(client, partner) if partner is not None else []
 
 
 @bp.route("/clients/<int:client_id>/referrals/new", methods=["GET", "POST"])
@@ -65,39 +79,90 @@ def referral_new(client_id: int):
         form = ReferralForm(
             data={
                 "partner_id": str(kept.get("partner_id") or request.args.get("partner", "")),
+                "service_name": kept.get("service_name") or "",
+                "service_contact": kept.get("service_contact") or "",
+                "consent_id": str(kept.get("consent_id") or ""),
+                "suggest": bool(kept.get("suggest")),
+                "what_they_do": kept.get("what_they_do") or "",
                 "reason": kept.get("reason") or "",
                 "appointment_made": bool(kept.get("appointment_made")),
             }
         )
     else:
         form = ReferralForm()
-    partner_choices(form.partner_id, "Choose a service")
+    _fill_choices(form, client)
     no_consent = None
+    listed = {value for value, _ in form.partner_id.choices if value}
+    chosen = chosen_partner(form.partner_id.data) if form.partner_id.data in listed else None
     if form.validate_on_submit():
-        partner = chosen_partner(form.partner_id.data)
+        typed = form.service_name.data or None
         outcome = change_from_form(
             form,
             lambda: referrals.create_referral(
                 client,
-                partner=partner,
+                partner=chosen,
+                service_name=typed,
+                service_contact=form.service_contact.data or None,
+                consent_id=record_id(form.consent_id.data),
                 reason=form.reason.data,
                 appointment_made=form.appointment_made.data,
                 user=me(),
+                suggest=form.suggest.data,
+                what_they_do=form.what_they_do.data or "",
             ),
         )
         if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, back)
         if isinstance(outcome.refusal, referrals.NoConsent):
             form.form_errors.remove(outcome.refusal.message)  # said beside the service
-            form.partner_id.errors.append(outcome.refusal.message)
-            no_consent = partner
+            if chosen is not None:
+                form.partner_id.errors.append(outcome.refusal.message)
+                no_consent = chosen.name
+            else:
+                form.consent_id.errors.append(outcome.refusal.message)
+                no_consent = typed
         if outcome.saved:
-            saved(f"Referral to {partner.name} saved.")
+            done = referrals.referral_service_name(outcome.result)
+            if typed and form.suggest.data:
+                saved(f"Referral to {done} saved. We asked a senior to add it to our list.")
+            else:
+                saved(f"Referral to {done} saved.")
             return redirect(
                 url_for("care.referral", client_id=client.id, referral_id=outcome.result.id), 303
             )
     return render_page(
-        "care/referral_form.html", form=form, no_consent=no_consent, **header(client)
+        "care/referral_form.html",
+        form=form,
+        no_consent=no_consent,
+        chosen=chosen,
+        covered_by=_covering(client, chosen),
+        covers=clients.covers_words,
+        **header(client),
+    )
+
+
+@bp.route("/clients/<int:client_id>/referrals/covers")
+@requires("clients.open")
+def referral_covers(client_id: int):
+    """Which of the person's current consents cover the service chosen (a part of the
+    referral form, asked for by htmx when the service changes). Without htmx, the form."""
+    if not wants_fragment():
+        client = clients.get_client_for_current_user(client_id)  # or 404, as every page
+        return redirect(
+            url_for(
+                "care.referral_new", client_id=client.id, partner=request.args.get("partner_id")
+            ),
+            303,
+        )
+    client = load_client(client_id, "referral consent")
+    value = request.args.get("partner_id")
+    chosen = chosen_partner(value) if value else None
+    return render_template(
+        "care/referral_covers.html",
+        client=client,
+        chosen=chosen,
+        covered_by=_covering(client, chosen),
+        covers=clients.covers_words,
     )
 
 
@@ -105,29 +170,41 @@ def referral_new(client_id: int):
 @requires("clients.open")
 def referral_consent(client_id: int):
     """Record a consent for the service on the spot (the client area's consent journey),
-    keeping what was typed for the referral, then come back to it."""
+    keeping what was typed for the referral, then come back to it. A service from the
+    directory starts the consent with it chosen; a typed one, with its name and contact."""
     client = load_client(client_id, "referral consent")
     if not Form().validate_on_submit():
         abort(400)
     partner = chosen_partner(request.form.get("partner_id"))
-    if partner is None:
+    typed = " ".join((request.form.get("service_name") or "").split())[:200]
+    contact = " ".join((request.form.get("service_contact") or "").split())[:300]
+    if partner is None and not typed:
         abort(404)
-    draft = clients.create_draft(
-        me(),
-        kind="consent",
-        client=client,
-        answers={
+    kept = {
+        "reason": (request.form.get("reason") or "")[:5000],
+        "appointment_made": request.form.get("appointment_made") == "y",
+    }
+    if partner is not None:
+        who = {
             "party_name": partner.name,
             "relationship_to": "Partner service",
             "contact_details": partner.phone or partner.email,
             "partner_id": partner.id,
-            "shares": ["client_here"],
-            "_referral": {
-                "partner_id": partner.id,
-                "reason": (request.form.get("reason") or "")[:5000],
-                "appointment_made": request.form.get("appointment_made") == "y",
-            },
-        },
+        }
+        kept["partner_id"] = partner.id
+    else:
+        who = {"party_name": typed, "contact_details": contact or None, "partner_id": None}
+        kept.update(
+            service_name=typed,
+            service_contact=contact,
+            suggest=request.form.get("suggest") == "y",
+            what_they_do=(request.form.get("what_they_do") or "")[:300],
+        )
+    draft = clients.create_draft(
+        me(),
+        kind="consent",
+        client=client,
+        answers={**who, "shares": ["client_here"], "_referral": kept},
     )
     answers = dict(draft.answers)
     answers["_return_to"] = url_for("care.referral_new", client_id=client.id, from_consent=draft.id)
@@ -190,6 +267,7 @@ def referral(client_id: int, referral_id: int):
         form=form,
         changed=changed,
         record=record,
+        service_name=referrals.referral_service_name(record),
         partner=partner_services.partner(record.partner_id),
         consent=referrals.consent_of(record),
         editable=editable,

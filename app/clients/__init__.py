@@ -39,6 +39,10 @@ from app.clients import (  # noqa: E402,F401
     cover_routes,
     episode_routes,
     file_routes,
+    link_routes,
+    merge_routes,
+    preference_routes,
     registration_routes,
     request_routes,
+    signature_routes,
 )

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app import audit, clock
 from app.access import SENIORS
+from app.clients import preferences
 from app.clients.timeline import add_to_timeline
 from app.core.people import user_by_id
 from app.extensions import db
@@ -52,8 +53,25 @@ def allocations(client: Client) -> list[Allocation]:
     )
 
 
-def allocate(client: Client, worker: User, *, reason: str, by) -> Allocation:
-    """Give the file to a worker. A senior's allocation is approved as it is made."""
+def allocate(
+    client: Client,
+    worker: User,
+    *,
+    reason: str,
+    by,
+    preference_reason: str | None = None,
+    check_preferences: bool = True,
+) -> Allocation:
+    """Give the file to a worker. A senior's allocation is approved as it is made.
+
+    A worker who does not meet what the person asked for needs `preference_reason`
+    (app/clients/preferences.py); it is kept on the allocation and its timeline line."""
+    unmet = (
+        preferences.check_choice(client, worker, preference_reason)
+        if check_preferences
+        else preferences.fit(worker, client.worker_preferences).unmet
+    )
+    kept_reason = preference_reason.strip()[:300] if unmet and preference_reason else None
     today = clock.today()
     previous = current_allocation(client)
     if previous is not None:
@@ -64,6 +82,7 @@ def allocate(client: Client, worker: User, *, reason: str, by) -> Allocation:
         worker_id=worker.id,
         started_on=today,
         reason=reason,
+        preference_reason=kept_reason,
         approved_by_id=by.id if approved else None,
         approved_at=clock.now() if approved else None,
         created_by_id=getattr(by, "id", None),
@@ -75,14 +94,12 @@ def allocate(client: Client, worker: User, *, reason: str, by) -> Allocation:
         "client.allocated",
         record=allocation,
         client_id=client.id,
-        detail={"worker_id": worker.id},
+        detail={"worker_id": worker.id, "against_preferences": bool(kept_reason)},
     )
-    add_to_timeline(
-        client,
-        kind="allocated",
-        summary=f"Now supported by {worker.display_name}",
-        record=allocation,
-    )
+    summary = f"Now supported by {worker.display_name}"
+    if kept_reason:
+        summary += f". Not what they asked for in a worker, because: {kept_reason}"
+    add_to_timeline(client, kind="allocated", summary=summary[:300], record=allocation)
     return allocation
 
 
@@ -92,10 +109,18 @@ def approve_allocation(allocation: Allocation, by) -> None:
     audit.record("client.allocation_approved", record=allocation, client_id=allocation.client_id)
 
 
-def ask_for_allocation(client: Client, worker: User, *, reason: str, by) -> AllocationRequest:
-    """A worker asks for the file to go to a worker. Nothing changes until a senior says yes."""
+def ask_for_allocation(
+    client: Client, worker: User, *, reason: str, by, preference_reason: str | None = None
+) -> AllocationRequest:
+    """A worker asks for the file to go to a worker. Nothing changes until a senior says yes.
+    Asking for a worker who does not meet what the person asked for needs a reason too."""
+    unmet = preferences.check_choice(client, worker, preference_reason)
     asked = AllocationRequest(
-        client_id=client.id, worker_id=worker.id, reason=reason, created_by_id=by.id
+        client_id=client.id,
+        worker_id=worker.id,
+        reason=reason,
+        preference_reason=preference_reason.strip()[:300] if unmet and preference_reason else None,
+        created_by_id=by.id,
     )
     db.session.add(asked)
     db.session.flush()
@@ -131,7 +156,16 @@ def answer_allocation_request(asked: AllocationRequest, client: Client, by, *, y
     asked.state = "approved"
     if client.worker_id != asked.worker_id:
         worker = user_by_id(asked.worker_id)
-        asked.allocation_id = allocate(client, worker, reason=asked.reason, by=by).id
+        # The senior's yes to a request that already gave its reason (or was asked before
+        # the preference was written down) is not refused here.
+        asked.allocation_id = allocate(
+            client,
+            worker,
+            reason=asked.reason,
+            by=by,
+            preference_reason=asked.preference_reason,
+            check_preferences=False,
+        ).id
     audit.record("client.allocation_request_approved", record=asked, client_id=client.id)
 
 
@@ -149,9 +183,10 @@ class Suggestion:
     score: int
     caseload: int
     shared: list[str]
+    fit: preferences.Fit | None = None
 
 
-def suggest_workers(needs: list[str]) -> list[Suggestion]:
+def suggest_workers(needs: list[str], wanted: dict | None = None) -> list[Suggestion]:
     """Workers and seniors, best fit first: shared lived experience, then fewest people."""
     counts = caseload_counts()
     fitting = experience_for(needs)
@@ -168,8 +203,10 @@ def suggest_workers(needs: list[str]) -> list[Suggestion]:
                 for t in (u.shared_experience or [])
                 if t in fitting and t in EXPERIENCE
             ],
+            fit=preferences.fit(u, wanted),
         )
         for u in people
     ]
-    suggestions.sort(key=lambda s: (-s.score, s.caseload, s.worker.display_name))
+    # Workers who meet what the person asked for come first, then shared experience.
+    suggestions.sort(key=lambda s: (not s.fit.meets, -s.score, s.caseload, s.worker.display_name))
     return suggestions

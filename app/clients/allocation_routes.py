@@ -7,7 +7,7 @@ from flask import abort, redirect, request, url_for
 
 from app import audit, locking
 from app.access import SENIORS, get_or_404, requires
-from app.clients import access, allocation, assessments, bp
+from app.clients import access, allocation, assessments, bp, preferences
 from app.clients.forms import AllocateForm
 from app.clients.page_helpers import get_client_for_current_user, header
 from app.core.messages import saved, told
@@ -29,10 +29,17 @@ def workers(client_id: int):
     client = get_client_for_current_user(client_id, cover_ok=True)
     allocates = me().role in SENIORS
     assessment = assessments.latest_assessment(client)
-    suggestions = allocation.suggest_workers(assessment.needs if assessment else [])
+    suggestions = allocation.suggest_workers(
+        assessment.needs if assessment else [], client.worker_preferences
+    )
     form = AllocateForm()
     form.worker_id.choices = [
-        (s.worker.id, f"{s.worker.display_name} ({s.caseload} people now)") for s in suggestions
+        (
+            s.worker.id,
+            f"{s.worker.display_name} ({s.caseload} people now)"
+            + ("" if s.fit.meets else ". Not what they asked for"),
+        )
+        for s in suggestions
     ]
     changed = None
     if request.method == "GET":
@@ -50,16 +57,33 @@ def workers(client_id: int):
         if not allocates:
             if already:
                 told(f"{worker.display_name} already supports this person.")
-            else:
-                allocation.ask_for_allocation(client, worker, reason=form.reason.data, by=me())
+                return redirect(url_for("clients.file", client_id=client.id), 303)
+            asked = change_from_form(
+                form,
+                lambda: allocation.ask_for_allocation(
+                    client,
+                    worker,
+                    reason=form.reason.data,
+                    by=me(),
+                    preference_reason=form.preference_reason.data,
+                ),
+            )
+            if asked.saved:
                 saved("Your request is with the seniors. Nothing changes until one says yes.")
-            return redirect(url_for("clients.file", client_id=client.id), 303)
+                return redirect(url_for("clients.file", client_id=client.id), 303)
+            return _page(client, form, None, allocates, suggestions, assessment)
         outcome = change_from_form(
             form,
             lambda: (
                 None
                 if already
-                else allocation.allocate(client, worker, reason=form.reason.data, by=me())
+                else allocation.allocate(
+                    client,
+                    worker,
+                    reason=form.reason.data,
+                    by=me(),
+                    preference_reason=form.preference_reason.data,
+                )
             ),
             record=client,
             shown=allocation.who_supports,
@@ -73,6 +97,10 @@ def workers(client_id: int):
             if access.can_open(me(), client):
                 return redirect(url_for("clients.file", client_id=client.id), 303)
             return redirect(url_for("clients.search"), 303)
+    return _page(client, form, changed, allocates, suggestions, assessment)
+
+
+def _page(client, form, changed, allocates, suggestions, assessment):
     return render_page(
         "clients/workers.html",
         form=form,
@@ -80,6 +108,7 @@ def workers(client_id: int):
         allocates=allocates,
         suggestions=suggestions,
         assessment=assessment,
+        wanted=preferences.in_words(client.worker_preferences),
         history=allocation.allocations(client),
         requests_waiting=allocation.allocation_requests_waiting(client),
         approve_form=Form(),

@@ -3,10 +3,12 @@ back; SHARES and HOW_GIVEN are the answers' words (the scale area uses them too)
 
 from __future__ import annotations
 
-from wtforms import TextAreaField
+from wtforms import SelectField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
+from app.clients.consents import NOBODY_CHOSEN
 from app.clients.forms import text_field
+from app.clients.signatures import SignatureFields
 from app.forms import ChoiceField, DateField, Form, TickListField, at_most, required
 from app.locking import VersionField
 
@@ -32,11 +34,20 @@ HOW_GIVEN: dict[str, str] = {
 
 
 class ConsentWhoForm(Form):
+    """A service chosen from the partners directory, or someone typed who is not in it. The
+    view fills the list (`partner_id.choices`) with the active partners, by name."""
+
+    partner_id = SelectField(
+        "A service from our list",
+        choices=[("", "Choose a service")],
+        validate_choice=False,  # checked against the list in validate_partner_id
+        description="Not in the list? Type who it is below.",
+    )
     party_name = text_field(
-        "Name of the person or service",
+        "Not on our list? Type the name of the person or service",
         limit=200,
         thing="The name",
-        description="For example Housing ACT, or their sister Jo",
+        description="An organisation or a person, for example their sister Jo",
     )
     relationship_to = text_field(
         "Their relationship, or the organisation",
@@ -46,9 +57,18 @@ class ConsentWhoForm(Form):
     )
     contact_details = text_field("How to contact them", limit=300, thing="The contact details")
 
+    def validate_partner_id(self, field):
+        if field.data and not any(field.data == value for value, _ in field.choices[1:]):
+            raise ValidationError("Choose a service from the list")
+        if not field.data and not self.party_name.data:
+            raise ValidationError(NOBODY_CHOSEN)
+
     def validate_party_name(self, field):
-        if not field.data:
-            raise ValidationError("Enter the name of the person or service")
+        if field.data and self.partner_id.data:
+            raise ValidationError(
+                "Choose a service from the list, or type who it is, not both. "
+                "One consent is for one service or person"
+            )
 
 
 class ConsentWhatForm(Form):
@@ -60,7 +80,7 @@ class ConsentWhatForm(Form):
             raise ValidationError("Choose what we may talk about, or write it in their words")
 
 
-class ConsentHowForm(Form):
+class ConsentHowForm(SignatureFields, Form):
     how_given = ChoiceField(
         "How did they give consent?",
         choices=list(HOW_GIVEN.items()),

@@ -8,7 +8,7 @@ from flask import abort, redirect, request, url_for
 
 from app import audit, clock, locking
 from app.access import get_or_404, requires
-from app.clients import bp, consents, drafts
+from app.clients import bp, consents, drafts, signatures
 from app.clients.consent_forms import (
     HOW_GIVEN,
     SHARES,
@@ -24,11 +24,13 @@ from app.clients.page_helpers import (
     open_client,
 )
 from app.core.messages import saved, told
+from app.core.numbers import record_id
 from app.core.people import me
 from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import Consent
 from app.pages import render_page
+from app.partners import public as partners
 
 STEPS = (
     ("who", "Who they want us to share with", ConsentWhoForm),
@@ -51,6 +53,7 @@ def consent_list(client_id: int):
         "clients/consents.html",
         consents=consents.consents_for(client),
         consent_status=consents.status,
+        covers=consents.covers_words,
         status_words=consents.STATUS_WORDS,
         drafts=[d for d in drafts.my_drafts(me(), "consent") if d.client_id == client.id],
         form=Form(),
@@ -100,6 +103,7 @@ def consent_step(client_id: int, draft_id: int, step_key: str):
     _, title, form_class = STEPS[number]
     if request.method == "POST":
         form = form_class()
+        partners_listed = _with_partners(form)
         if form.validate():
             values = {}
             for field in form:
@@ -109,6 +113,8 @@ def consent_step(client_id: int, draft_id: int, step_key: str):
                 if field.name in DATES:
                     value = value.isoformat() if value else None
                 values[field.name] = value if value not in ("",) else None
+            if step_key == "who":
+                values.update(_who(values, partners_listed))
             draft.answers = {**(draft.answers or {}), **values}
             draft.updated_at = clock.now()
             if request.form.get("then") == "stop":
@@ -137,7 +143,11 @@ def consent_step(client_id: int, draft_id: int, step_key: str):
         data = _form_data(draft.answers or {})
         if step_key == "how" and not data.get("given_on"):
             data["given_on"] = clock.today()
+        if step_key == "who" and data.get("partner_id"):
+            data["partner_id"] = str(data["partner_id"])
+            data["party_name"] = ""  # it holds the partner's name, shown as the choice
         form = form_class(data=data)
+        _with_partners(form)
     back = (
         url_for(
             "clients.consent_step",
@@ -161,6 +171,25 @@ def consent_step(client_id: int, draft_id: int, step_key: str):
     )
 
 
+def _with_partners(form) -> dict[int, str]:
+    """The who step lists the active partner services, by name: {id: name}."""
+    if not hasattr(form, "partner_id"):
+        return {}
+    listed = {p.id: p.name for p in partners.find_partners()}
+    form.partner_id.choices = [("", "Choose a service")] + [
+        (str(i), name) for i, name in listed.items()
+    ]
+    return listed
+
+
+def _who(values: dict, listed: dict[int, str]) -> dict:
+    """A partner chosen: its id, and its name as it is today. Else the name typed."""
+    partner_id = record_id(values.get("partner_id"))
+    if partner_id in listed:
+        return {"partner_id": partner_id, "party_name": listed[partner_id]}
+    return {"partner_id": None}
+
+
 def _check_rows(client, draft) -> list[tuple[str, str, str]]:
     a = draft.answers or {}
     how = HOW_GIVEN.get(a.get("how_given") or "", "")
@@ -179,7 +208,11 @@ def _check_rows(client, draft) -> list[tuple[str, str, str]]:
         shares.append(a["shares_other"])
     fmt = lambda d: f"{d.day} {d:%B %Y}" if d else ""  # noqa: E731
     return [
-        ("Name of the person or service", a.get("party_name") or "", "who"),
+        (
+            "Who it is with",
+            consents.who_words(a.get("party_name"), a.get("partner_id")),
+            "who",
+        ),
         ("Relationship or organisation", a.get("relationship_to") or "", "who"),
         ("How to contact them", a.get("contact_details") or "", "who"),
         ("What we may share", "; ".join(shares), "what"),
@@ -217,8 +250,10 @@ def consent_check(client_id: int, draft_id: int):
     ]
     if not (answers.get("shares") or answers.get("shares_other")):
         missing.append("what we may share")
+    missing += signatures.missing_from(answers)
     if form.validate_on_submit() and not missing:
         consent = consents.create_consent(client, answers, me())
+        signatures.keep(consent, answers, by=me())
         draft.status = "done"
         draft.result_id = consent.id
         saved(f"Consent to share with {consent.party_name} saved.")
@@ -281,9 +316,11 @@ def consent(client_id: int, consent_id: int):
         changed=changed,
         consent=record,
         state=state,
+        covers=consents.covers_words,
         status_words=consents.STATUS_WORDS,
         shares=SHARES,
         how_given=HOW_GIVEN,
+        signed=signatures.has_signature(record),
         **header(client),
     )
 
@@ -309,4 +346,5 @@ def consent_print(client_id: int, consent_id: int):
         how_given=HOW_GIVEN,
         status_words=consents.STATUS_WORDS,
         state=consents.status(record),
+        signed=signatures.has_signature(record),
     )

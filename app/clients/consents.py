@@ -13,10 +13,12 @@ from sqlalchemy import select
 
 from app import audit, clock
 from app.clients.timeline import add_to_timeline
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import Consent
 
 EXPIRING_DAYS = 30
+NOBODY_CHOSEN = "Choose a service from the list, or type who it is with"
 NO_CONSENT_MESSAGE = (
     "There is no current consent to share with {name}. "
     "Ask the person first, and record their consent on their file."
@@ -74,20 +76,39 @@ def _same_name(a: str | None, b: str | None) -> bool:
 
 
 def current_consent_for(client, partner_or_name) -> Consent | None:
-    """The newest current consent to share with this partner service (an object with `id`
-    and `name`) or this person or organisation (a name), else None."""
-    partner_id = getattr(partner_or_name, "id", None)
-    name = getattr(partner_or_name, "name", partner_or_name)
+    """The newest current consent to share with this partner service, or with this person or
+    organisation named in words, else None.
+
+    A partner service (an object with `id`) is matched by its id only, never by comparing
+    names: a consent typed "Centrelink" is not a consent for the partner "Centrelink
+    community officer" (issue 17). A plain name is matched against what was typed."""
+    if not isinstance(partner_or_name, str):
+        partner_id = getattr(partner_or_name, "id", None)
+        if partner_id is None:
+            return None
+        return next(
+            (c for c in consents_for(client) if c.partner_id == partner_id and is_current(c)),
+            None,
+        )
     for consent in consents_for(client):
-        if not is_current(consent):
-            continue
-        if partner_id is not None and consent.partner_id == partner_id:
-            return consent
-        if isinstance(name, str) and (
-            _same_name(consent.party_name, name) or _same_name(consent.relationship_to, name)
+        if is_current(consent) and (
+            _same_name(consent.party_name, partner_or_name)
+            or _same_name(consent.relationship_to, partner_or_name)
         ):
             return consent
     return None
+
+
+def covers_words(consent: Consent) -> str:
+    """Which service a consent covers, in words: "Centrelink community officer (from our
+    list)" or "their sister Jo (typed)"."""
+    return who_words(consent.party_name, consent.partner_id)
+
+
+def who_words(name: str | None, partner_id: int | None) -> str:
+    if not name:
+        return ""
+    return f"{name} ({'from our list' if partner_id else 'typed'})"
 
 
 def no_consent_message(partner_or_name) -> str:
@@ -96,11 +117,14 @@ def no_consent_message(partner_or_name) -> str:
 
 
 def create_consent(client, answers: dict, user) -> Consent:
+    party_name = " ".join((answers.get("party_name") or "").split())
+    if not party_name:  # the who step puts a chosen partner's name here too
+        raise Refused(NOBODY_CHOSEN)
     given_on = date.fromisoformat(answers["given_on"])
     expires = answers.get("expires_on")
     consent = Consent(
         client_id=client.id,
-        party_name=answers["party_name"],
+        party_name=party_name,
         relationship_to=answers.get("relationship_to"),
         contact_details=answers.get("contact_details"),
         partner_id=answers.get("partner_id"),

@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app import clock
-from app.clients import allocation, assessments, consents, cover, drafts, episodes, files, requests
-from app.clients.demo_people import DRUGS, HOUSING, NOTES, PEOPLE
+from app.clients import (
+    allocation,
+    assessments,
+    consents,
+    cover,
+    drafts,
+    episodes,
+    files,
+    links,
+    requests,
+)
+from app.clients.demo_people import DRUGS, FREQUENCIES, HOUSING, NOTES, PEOPLE, WORKER_WISHES
 from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import Client, CoverAccess
@@ -54,6 +64,8 @@ def make_demo_clients(context: DemoContext) -> None:
             )
         client = files.create_client(answers, worker)
         allocation.allocate(client, worker, reason="Did the intake", by=users["senior"])
+        client.worker_preferences = dict(WORKER_WISHES.get(given, {}))
+        client.contact_frequency = FREQUENCIES[n % len(FREQUENCIES)]
         episode = episodes.open_episode(client, user=worker)
         if needs or level:
             assessments.save_assessment(
@@ -131,7 +143,17 @@ def make_demo_clients(context: DemoContext) -> None:
         answers={"nickname": "Blue", "_not_said": [], "service_location": "drop_in"},
     )
     _demo_cover(made, users)
+    _demo_family(made, users)
     context.made["clients"] = made
+
+
+def _demo_family(made: list[Client], users: dict) -> None:
+    """A couple linked on both files, and a child in CYF care on a parent's file."""
+    tam, danny = made[0], made[1]
+    links.add_link(tam, danny, kind="partner", note="Together about two years", by=users["worker"])
+    year = clock.today().year - 7
+    child = {"name": "Mia", "born_year": year, "lives_with": "In CYF care"}
+    links.add_child(tam, {**child, "note": "Tam sees her on Saturdays."}, by=users["worker"])
 
 
 def _demo_cover(made: list[Client], users: dict) -> None:

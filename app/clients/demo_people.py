@@ -263,6 +263,14 @@ PEOPLE = (
         "ongoing",
     ),
 )
+# What some of them asked for in a worker, and how often they agreed to meet (issue 17).
+WORKER_WISHES = {
+    "Tamsin": {"gender": "woman"},
+    "Kirra": {"indigenous": "yes"},
+    "Skye": {"language": "Vietnamese"},
+}
+FREQUENCIES = ("weekly", "fortnightly", "monthly", "daily", None)
+
 DRUGS = ("heroin", "methamphetamine", "cannabis", "alcohol", "methadone", "benzos", "bupe")
 HOUSING = ("private_rental", "public_housing", "homeless", "shelter", "hostel")
 NOTES = {

@@ -16,6 +16,7 @@ import jellyfish
 from sqlalchemy import and_, false, or_, select
 
 from app import clock
+from app.clients.merging import active_files
 from app.extensions import db
 from app.models import CaseNote, Client
 
@@ -83,6 +84,7 @@ def _candidates(user, names: set[str], year: int | None, ignore: list[int]):
             and_(Client.born_on.is_(None), Client.birth_year_estimate.between(low, high)),
         )
     query = select(Client).where(
+        active_files(),
         or_(*starts),
         or_(
             Client.created_at >= since,

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from app import audit, clock
-from app.clients import registration
+from app.clients import contact_frequency, preferences, registration
 from app.clients.timeline import add_to_timeline
 from app.extensions import db
 from app.models import Client, ClientChange
@@ -117,6 +117,31 @@ def update_client(client: Client, *, answers: dict, said, unsaid, reason: str | 
     Someone else saving the file first is found by the view (app/locking.py)."""
     not_said = (set(client.not_said or []) | said) - unsaid
     changes = _apply(client, answers, not_said)
+    record_change(client, changes, reason=reason)
+    return changes
+
+
+def update_preferences(
+    client: Client, *, wanted: dict, frequency: str | None, reason: str | None
+) -> dict:
+    """Save what they prefer in a worker and the agreed contact frequency, kept as a new
+    version like any other change (the words, so the history reads plainly)."""
+    changes = {}
+    kept = preferences.clean(wanted)
+    if kept != preferences.clean(client.worker_preferences):
+        changes["worker_preferences"] = [
+            preferences.in_words(client.worker_preferences) or "No preference",
+            preferences.in_words(kept) or "No preference",
+        ]
+        client.worker_preferences = kept
+    if frequency not in contact_frequency.FREQUENCIES:
+        frequency = None
+    if frequency != client.contact_frequency:
+        changes["contact_frequency"] = [
+            contact_frequency.words(client.contact_frequency) or None,
+            contact_frequency.words(frequency) or None,
+        ]
+        client.contact_frequency = frequency
     record_change(client, changes, reason=reason)
     return changes
 

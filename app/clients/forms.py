@@ -20,6 +20,12 @@ from app.standards import codes
 EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>.]{2,}$")
 PHONE = re.compile(r"^[0-9 +()\-]*$")
 OLDEST_YEARS = 120
+# Not a national item: shown at the top of the file with the language (issue 17).
+INTERPRETER: dict[str, codes.Answer] = {
+    "yes": codes.Answer("Yes", None),
+    "no": codes.Answer("No", None),
+    "not_asked": codes.Answer("Not asked yet", None),
+}
 
 
 def _years_ago(years: int) -> date:
@@ -135,10 +141,15 @@ class ContactForm(StepForm):
         "Date of contact", [Optional()], allow_future=False, description="For example 27 3 2026"
     )
     service_location = _choice("Where did you meet them?", codes.SERVICE_LOCATION)
+    service_location_other = text_field("If somewhere else, where", limit=200, thing="The place")
     referral_source = _choice("Who sent them to us?", codes.REFERRAL)
     referral_detail = text_field(
         "Name of the person or service who sent them (optional)", limit=200, thing="The name"
     )
+
+    def validate_service_location_other(self, field):
+        if self.service_location.data == "other" and not (field.data or "").strip():
+            raise ValidationError("Say where you met them")
 
 
 class BirthForm(StepForm):
@@ -161,6 +172,7 @@ class BirthForm(StepForm):
 class ReachForm(StepForm):
     phone = text_field("Phone number", limit=40, thing="The phone number", extra=[a_phone])
     phone_not_said = _not_said()
+    phone_none = BooleanField("They have no phone")  # kept as "no_phone" in not_said
     phone2 = text_field("Another phone number", limit=40, thing="The phone number", extra=[a_phone])
     email = text_field("Email", limit=254, thing="The email address", extra=[an_email])
     email_not_said = _not_said()
@@ -181,6 +193,7 @@ class BackgroundForm(StepForm):
     country_of_birth_not_said = _not_said()
     preferred_language = text_field("Language they like to use", thing="The language")
     preferred_language_not_said = _not_said()
+    interpreter_needed = _choice("Do they need an interpreter?", INTERPRETER)
     nesb = _choice(
         "Do they come from a background where English is not the main language?", codes.NESB
     )
@@ -299,6 +312,12 @@ class AllocateForm(Form):
         limit=300,
         thing="The reason",
         description="For example: shared experience of OMT",
+    )
+    preference_reason = text_field(
+        "If they do not meet what the person asked for: why this worker",
+        limit=300,
+        thing="The reason",
+        description="At least 4 words. For example: she speaks Vietnamese and he agreed",
     )
 
     def validate_reason(self, field):

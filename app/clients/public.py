@@ -12,10 +12,13 @@ from app.clients import allocation as _allocation
 from app.clients import assessments as _assessments
 from app.clients import consent_forms as _consent_forms
 from app.clients import consents as _consents
+from app.clients import contact_frequency as _contact_frequency
 from app.clients import drafts as _drafts
 from app.clients import episodes as _episodes
 from app.clients import files as _files
+from app.clients import merging as _merging
 from app.clients import page_helpers as _pages
+from app.clients import preferences as _preferences
 from app.clients import registration as _registration
 from app.clients import timeline as _timeline
 
@@ -26,6 +29,7 @@ access_level = _access.access_level  # FULL, COVER or None (care's pages)
 can_open = _access.can_open  # may this person open this file (team: audits, caseloads)
 visible_condition = _access.visible_condition  # a WHERE clause: files they may open (care)
 pending_handover = _access.pending_handover  # a file moving away from them (team)
+active_files = _merging.active_files  # a WHERE clause: files not merged into another (lists)
 
 # --- loading a file for a page (care's and team's pages) -----------------------------------
 get_client_for_current_user = _pages.get_client_for_current_user  # the file, or 404
@@ -56,6 +60,7 @@ current_consent_for = _consents.current_consent_for  # the consent that allows s
 no_consent_message = _consents.no_consent_message  # the refusal when there is none
 consents_for = _consents.consents_for  # a file's consents, newest first (team: audits)
 is_current = _consents.is_current  # is this consent in force (team: audits)
+covers_words = _consents.covers_words  # "Covers": who a consent is with, in words (care)
 create_consent = _consents.create_consent  # record a consent (care: demo data)
 default_expiry = _consents.default_expiry  # 12 months after it was given (scale)
 SHARES = _consent_forms.SHARES  # what a consent may share, in words (scale)
@@ -71,3 +76,7 @@ allocations = _allocation.allocations  # who has supported the person, newest fi
 who_supports = _allocation.who_supports  # what allocation pages show (app/locking.py)
 caseload_counts = _allocation.caseload_counts  # {worker id: people they support now}
 suggest_workers = _allocation.suggest_workers  # workers who fit the needs, best first
+
+# --- agreed contact frequency (team: caseloads) --------------------------------------------
+is_overdue_for_contact = _contact_frequency.is_overdue  # seen less often than agreed
+worker_preferences_words = _preferences.wanted_by  # what they asked for in a worker (team)

@@ -35,7 +35,13 @@ STEPS: tuple[Step, ...] = (
         "contact",
         "About this contact",
         forms.ContactForm,
-        ("contact_date", "service_location", "referral_source", "referral_detail"),
+        (
+            "contact_date",
+            "service_location",
+            "service_location_other",
+            "referral_source",
+            "referral_detail",
+        ),
     ),
     Step(
         "birth",
@@ -65,6 +71,7 @@ STEPS: tuple[Step, ...] = (
         (
             "country_of_birth",
             "preferred_language",
+            "interpreter_needed",
             "nesb",
             "indigenous",
             "accommodation",
@@ -105,6 +112,8 @@ NOT_SAID_FIELDS = (
     "country_of_birth",
     "preferred_language",
 )
+# "They have no phone" is an answer, not a gap: the tick phone_none keeps NO_PHONE in not_said.
+NO_PHONE = "no_phone"
 TABLES = {
     "service_location": codes.SERVICE_LOCATION,
     "referral_source": codes.REFERRAL,
@@ -112,6 +121,7 @@ TABLES = {
     "ok_to_call": codes.CONTACT_OK,
     "ok_to_text": codes.CONTACT_OK,
     "ok_to_email": codes.CONTACT_OK,
+    "interpreter_needed": forms.INTERPRETER,
     "nesb": codes.NESB,
     "indigenous": codes.INDIGENOUS,
     "accommodation": codes.ACCOMMODATION,
@@ -142,7 +152,17 @@ def previous_step(key: str) -> str | None:
     return STEP_KEYS[number - 2] if number > 1 else None
 
 
+# Answers kept on the file outside the question groups (app/clients/preferences.py).
+OTHER_LABELS = {
+    "worker_preferences": "What they prefer in a worker",
+    "contact_frequency": "How often we agreed to meet",
+    "not_said": "Prefer not to say, or no phone",
+}
+
+
 def label_of(field: str) -> str:
+    if field in OTHER_LABELS:
+        return OTHER_LABELS[field]
     for s in STEPS:
         if field in s.fields:
             return str(getattr(s.form, field).args[0])
@@ -163,6 +183,8 @@ def answers_from_form(form: forms.StepForm, the_step: Step) -> tuple[dict, set[s
             value = list(value or [])
         elif name == "birth_year_estimate":
             value = forms.year_from_typed(value)  # "1985" or an age; forms.a_year_of_birth
+        elif name == "service_location_other" and answers.get("service_location") != "other":
+            value = None  # only "somewhere else" asks where
         else:
             value = value or None
         answers[name] = value
@@ -180,6 +202,10 @@ def answers_from_form(form: forms.StepForm, the_step: Step) -> tuple[dict, set[s
             said.add(name)
         else:
             unsaid.add(name)
+    no_phone = getattr(form, "phone_none", None)
+    if no_phone is not None:
+        typed = answers.get("phone") or answers.get("phone2")
+        (said if no_phone.data and not typed else unsaid).add(NO_PHONE)
     return answers, said, unsaid
 
 
@@ -195,6 +221,7 @@ def form_data(answers: dict, not_said: list[str] | set[str]) -> dict:
         data[name] = value
     for name in NOT_SAID_FIELDS:
         data[f"{name}_not_said"] = name in not_said
+    data["phone_none"] = NO_PHONE in not_said
     return data
 
 
@@ -245,6 +272,8 @@ def display(field: str, answers: dict, not_said=()) -> str:
     """An answer in words, for "Check your answers" and the file."""
     if field in not_said:
         return "Prefers not to say"
+    if field == "phone" and NO_PHONE in not_said and not answers.get("phone"):
+        return "No phone"
     value = answers.get(field)
     if field == "born_on" and not value and answers.get("birth_year_estimate"):
         return f"About {answers['birth_year_estimate']} (a guess)"
@@ -268,6 +297,8 @@ def summary_rows(answers: dict, not_said=()) -> list[tuple[Step, list[tuple[str,
         shown = []
         for name in s.fields:
             if name == "birth_year_estimate":
+                continue
+            if name == "service_location_other" and answers.get("service_location") != "other":
                 continue
             shown.append((label_of(name), display(name, answers, not_said)))
         rows.append((s, shown))
@@ -301,7 +332,8 @@ def missing(answers: dict, not_said=()) -> list[tuple[str, str]]:
         if field == "born_on" and answers.get("birth_year_estimate"):
             continue
         if field == "phone" and any(
-            answers.get(f) or f in not_said for f in ("phone", "phone2", "email", "address")
+            answers.get(f) or f in not_said
+            for f in ("phone", "phone2", "email", "address", NO_PHONE)
         ):
             continue
         if field == "method" and answers.get("client_type") == "other":

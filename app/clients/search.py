@@ -14,6 +14,7 @@ from app.access import can
 from app.clients import registration
 from app.clients.access import can_open, visible_condition
 from app.clients.duplicates import sounds_like_someone
+from app.clients.merging import active_files
 from app.extensions import db
 from app.models import Client
 
@@ -70,7 +71,7 @@ def _name_matches(word: str):
 
 def search_query(search: Search) -> Select:
     """Clients matching every part of the search (names start with each word)."""
-    query = select(Client)
+    query = select(Client).where(active_files())
     for word in search.names:
         query = query.where(_name_matches(word))
     if search.born_on:
@@ -158,7 +159,7 @@ def find_clients(user, text: str, *, limit: int = 50) -> Results:
 def my_clients_query(user) -> Select:
     return (
         select(Client)
-        .where(Client.worker_id == user.id)
+        .where(Client.worker_id == user.id, active_files())
         .order_by(Client.search_nickname, Client.search_given, Client.id)
     )
 
@@ -181,7 +182,7 @@ def possible_duplicates(user, answers: dict, *, ignore: list[int] | None = None)
             conditions.append(or_(Client.phone_digits == digits, Client.phone2_digits == digits))
     matched = []
     if conditions:
-        query = select(Client).where(or_(*conditions)).order_by(Client.id).limit(20)
+        query = select(Client).where(or_(*conditions), active_files()).order_by(Client.id).limit(20)
         if ignore:
             query = query.where(Client.id.not_in(ignore))
         matched = list(db.session.scalars(query))

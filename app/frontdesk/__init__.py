@@ -36,6 +36,12 @@ AREA = Area(
             "handover.pick_up",
             "app.frontdesk.handover_routes:waiting_panel",
         ),
+        Panel(
+            12,
+            "frontdesk/_shadow_panel.html",
+            "frontdesk.count",
+            "app.frontdesk.shift_routes:shadow_panel",
+        ),
     ),
     real_data=(TallyEvent, Handover, Shift),
 )

@@ -192,6 +192,24 @@ def make_front_desk(context: DemoContext) -> None:
                     created_at=start,
                 )
             )
+    # Shadow shifts (issue 17): the trainee sat beside the first volunteer; one is
+    # confirmed, the newest waits for the volunteer's yes on their home page.
+    trainee = users.get("trainee")
+    if desk_people and trainee is not None:
+        for back, confirmed in ((8, True), (1, False)):
+            start = _utc(today - timedelta(days=back), 10)
+            db.session.add(
+                Shift(
+                    user_id=trainee.id,
+                    kind="shadow",
+                    shadowing_with_id=desk_people[0].id,
+                    started_at=start,
+                    ended_at=start + timedelta(hours=2),
+                    confirmed_at=start + timedelta(hours=3) if confirmed else None,
+                    created_by_id=trainee.id,
+                    created_at=start + timedelta(hours=2),
+                )
+            )
     if desk_people and today.weekday() < 5 and now >= _utc(today, OPEN):
         db.session.add(
             Shift(

@@ -185,3 +185,17 @@ class ShiftEndForm(Form):
     def validate_ends(self, field):
         if field.data is None and not field.errors:
             raise ValidationError("Enter the time the shift ended, like 13:00")
+
+
+class ShadowShiftForm(ShiftRecordForm):
+    """A trainee's time at the desk beside the volunteer on duty, who confirms it."""
+
+    person = SelectField(
+        "Who was on duty at the desk",
+        validate_choice=False,
+        description="They will be asked to say you were with them.",
+    )
+
+    def validate_person(self, field):
+        if not field.data or field.data == "0" or field.data not in {v for v, _ in field.choices}:
+            raise ValidationError("Choose who was on duty at the desk")

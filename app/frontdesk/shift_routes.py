@@ -1,15 +1,18 @@
-"""Volunteer shifts: start and end at the desk; seniors record or finish one; hours per week."""
+"""Volunteer shifts: start and end at the desk; seniors record or finish one; hours per week.
+Shadow shifts: a trainee records time beside the volunteer on duty, who says yes or no."""
 
 from __future__ import annotations
 
-from flask import redirect, url_for
+from flask import abort, redirect, request, url_for
 
 from app import audit, clock
 from app.access import can, get_or_404, requires
 from app.core.messages import refused, saved, told
-from app.core.people import me
+from app.core.people import me, user_by_id, users_by_id
+from app.core.saving import change_from_form
+from app.forms import Form
 from app.frontdesk import bp, volunteer_shifts
-from app.frontdesk.forms import ShiftEndForm, ShiftRecordForm
+from app.frontdesk.forms import ShadowShiftForm, ShiftEndForm, ShiftRecordForm
 from app.frontdesk.routes import current_desk
 from app.models import Shift
 from app.pages import render_page
@@ -129,3 +132,77 @@ def end_shift(shift_id: int):
             saved(f"Shift ended: {_hours_text(volunteer_shifts.hours(shift))}.")
             return redirect(url_for("frontdesk.shifts"), 303)
     return _shifts_page(form, shift.id)
+
+
+# --- shadow shifts ---------------------------------------------------------------------------
+
+
+@bp.route("/shadow/new", methods=["GET", "POST"])
+@requires("training.own")
+def new_shadow_shift():
+    """A trainee records time at the desk beside the volunteer on duty."""
+    form = ShadowShiftForm()
+    on_duty = volunteer_shifts.people_on_duty(me())
+    form.person.choices = [("0", "Choose a person")] + [
+        (str(p.id), p.display_name) for p in on_duty
+    ]
+    if request.method == "GET":
+        form.day.process(None, clock.today())
+    if form.validate_on_submit():
+        with_user = next(p for p in on_duty if str(p.id) == form.person.data)
+        outcome = change_from_form(
+            form,
+            lambda: volunteer_shifts.record_shadow_shift(
+                trainee=me(),
+                with_user=with_user,
+                day=form.day.data,
+                starts=form.starts.data,
+                ends=form.ends.data,
+            ),
+        )
+        if outcome.saved:
+            audit.record(
+                "shift.shadow_recorded", record=outcome.result, detail={"with": with_user.id}
+            )
+            saved(
+                f"Saved. {with_user.display_name} will be asked to say you were with them. "
+                "Your hours count once they do."
+            )
+            return redirect(url_for("training.hours"), 303)
+    return render_page("frontdesk/new_shadow_shift.html", form=form, on_duty=on_duty)
+
+
+def shadow_panel() -> dict | None:
+    """The home page panel "Were they with you?": shadow shifts waiting for this volunteer's
+    answer. None when there are none."""
+    waiting = volunteer_shifts.shadow_shifts_to_answer(me())
+    if not waiting:
+        return None
+    names = {p.id: p.display_name for p in users_by_id([s.user_id for s in waiting]).values()}
+    return {"waiting": waiting, "names": names}
+
+
+@bp.route("/shadow/<int:shift_id>/answer", methods=["POST"])
+@requires("frontdesk.count")
+def answer_shadow_shift(shift_id: int):
+    """Only the volunteer the trainee named can answer (a 404 to anyone else)."""
+    shift = get_or_404(
+        Shift,
+        shift_id,
+        visible=lambda s: s.kind == volunteer_shifts.SHADOW and s.shadowing_with_id == me().id,
+    )
+    answer = request.form.get("answer")
+    if not Form().validate_on_submit() or answer not in ("yes", "no"):
+        abort(400)
+    person = user_by_id(shift.user_id)
+    trainee = person.display_name if person else "They"
+    if not volunteer_shifts.answer_shadow_shift(shift, yes=answer == "yes"):
+        told("You answered this one already.")
+    elif answer == "yes":
+        audit.record("shift.shadow_confirmed", record=shift, detail={"user": shift.user_id})
+        hours = _hours_text(volunteer_shifts.hours(shift))
+        saved(f"Thank you. {trainee}'s {hours} with you now count.")
+    else:
+        audit.record("shift.shadow_declined", record=shift, detail={"user": shift.user_id})
+        saved(f"Thank you. {trainee}'s time is not counted. Their trainer can talk with them.")
+    return redirect(url_for("home.index"), 303)

@@ -1,4 +1,5 @@
-"""Volunteer shifts at the desk: start, end, record one for someone, hours per week."""
+"""Volunteer shifts at the desk: start, end, record one for someone, hours per week; and
+shadow shifts, a trainee's time beside the volunteer on duty, who confirms it."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ from sqlalchemy import select
 
 from app import clock
 from app.access import FRONTDESK, TRAINEE
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import Shift, User
 
 LONGEST_SHIFT = timedelta(hours=16)
+VOLUNTEER, SHADOW = "volunteer", "shadow"
+# Hours count for a volunteer's own shifts, and for shadow shifts the volunteer confirmed.
+COUNTED = (Shift.kind != SHADOW) | Shift.confirmed_at.is_not(None)
 
 
 def open_shift(user: User) -> Shift | None:
@@ -85,7 +90,7 @@ def weekly_hours(people: list[User], weeks: int = 8) -> tuple[list[date], list[W
     ids = [p.id for p in people]
     shifts = (
         db.session.scalars(
-            select(Shift).where(Shift.user_id.in_(ids), Shift.started_at >= since)
+            select(Shift).where(Shift.user_id.in_(ids), Shift.started_at >= since, COUNTED)
         ).all()
         if ids
         else []
@@ -122,7 +127,7 @@ def open_shifts() -> list[Shift]:
 
 
 def recent_shifts(user: User | None = None, limit: int = 20) -> list[Shift]:
-    query = select(Shift).order_by(Shift.started_at.desc()).limit(limit)
+    query = select(Shift).where(COUNTED).order_by(Shift.started_at.desc()).limit(limit)
     if user is not None:
         query = query.where(Shift.user_id == user.id)
     return list(db.session.scalars(query))
@@ -132,3 +137,63 @@ def people_who_can_do_shifts() -> list[User]:
     return list(
         db.session.scalars(select(User).where(User.active.is_(True)).order_by(User.display_name))
     )
+
+
+# --- shadow shifts ---------------------------------------------------------------------------
+
+
+def people_on_duty(trainee: User) -> list[User]:
+    """The volunteers a trainee may have shadowed at the desk."""
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.role == FRONTDESK, User.active.is_(True), User.id != trainee.id)
+            .order_by(User.display_name)
+        )
+    )
+
+
+def record_shadow_shift(
+    *, trainee: User, with_user: User, day: date, starts: time, ends: time
+) -> Shift:
+    """The trainee's own record of time beside `with_user`; it counts once they confirm."""
+    if with_user.id == trainee.id or with_user not in people_on_duty(trainee):
+        raise Refused("Choose the volunteer who was on duty at the desk.")
+    shift = Shift(
+        user_id=trainee.id,
+        kind=SHADOW,
+        shadowing_with_id=with_user.id,
+        started_at=at(day, starts),
+        ended_at=at(day, ends),
+        created_by_id=trainee.id,
+    )
+    db.session.add(shift)
+    db.session.flush()
+    return shift
+
+
+def shadow_shifts_to_answer(volunteer: User) -> list[Shift]:
+    """Shadow shifts with this volunteer that they have not said yes or no to."""
+    return list(
+        db.session.scalars(
+            select(Shift)
+            .where(
+                Shift.kind == SHADOW,
+                Shift.shadowing_with_id == volunteer.id,
+                Shift.confirmed_at.is_(None),
+                Shift.declined_at.is_(None),
+            )
+            .order_by(Shift.started_at, Shift.id)
+        )
+    )
+
+
+def answer_shadow_shift(shift: Shift, *, yes: bool) -> bool:
+    """The volunteer's yes or no. False when it was answered already (the answer stays)."""
+    if shift.confirmed_at is not None or shift.declined_at is not None:
+        return False
+    if yes:
+        shift.confirmed_at = clock.now()
+    else:
+        shift.declined_at = clock.now()
+    return True

@@ -20,7 +20,10 @@ from app.models.clients import (
     AllocationRequest,
     Client,
     ClientChange,
+    ClientChild,
+    ClientLink,
     Consent,
+    ConsentSignature,
     CoverAccess,
     Episode,
     RegistrationDraft,
@@ -60,6 +63,7 @@ from app.models.training import (
     Progress,
     Reflection,
     TrainingSession,
+    WordGameResult,
 )
 
 __all__ = [
@@ -78,7 +82,10 @@ __all__ = [
     "Referral",
     "Client",
     "ClientChange",
+    "ClientChild",
+    "ClientLink",
     "Consent",
+    "ConsentSignature",
     "CoverAccess",
     "Episode",
     "RegistrationDraft",
@@ -115,6 +122,7 @@ __all__ = [
     "TallyEvent",
     "TallyItem",
     "TrainingSession",
+    "WordGameResult",
     "User",
     "UserSession",
 ]

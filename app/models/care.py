@@ -139,11 +139,14 @@ NOTE_KINDS = {
     "text": "Text message",
     "outreach": "Outreach",
     "home_visit": "Home visit",
+    "prison_visit": "Prison visit",
+    "hospital_visit": "Hospital visit",
     "transport": "Transport",
     "appointment_support": "Appointment support",
     "court_support": "Court support",
     "cyf_support": "CYF support",
     "material_aid": "Material aid",
+    "letter": "A letter or form sent for them",
     "other": "Other",
 }
 LATE_AFTER_HOURS = 48
@@ -182,6 +185,8 @@ class CaseNote(Base):
     appointment_id: Mapped[int | None] = mapped_column(ForeignKey("appointment.id"), index=True)
     # Written in the days after its episode closed (app/care/closing_after.py).
     after_closing: Mapped[bool] = mapped_column(default=False)
+    # Someone else was there (named in who_was_there) and the person said yes to them.
+    others_agreed: Mapped[bool] = mapped_column(default=False)
 
     author: Mapped[User | None] = relationship(foreign_keys="CaseNote.created_by_id")
 
@@ -222,6 +227,9 @@ class Appointment(Versioned, Base):
     outcome_at: Mapped[datetime | None]  # when "afterwards" was written
     # The worker chose to keep it when the episode closed (app/care/closing_checks.py).
     kept_on_closing: Mapped[bool] = mapped_column(default=False)
+    # Someone else coming or sitting in, and whether the person said yes to them being there.
+    others_present: Mapped[str | None] = mapped_column(String(200))
+    others_agreed: Mapped[bool] = mapped_column(default=False)
 
 
 class Referral(Versioned, Base):
@@ -231,7 +239,11 @@ class Referral(Versioned, Base):
 
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
-    partner_id: Mapped[int] = mapped_column(ForeignKey("partner.id"), index=True)
+    # A service in the directory, or (issue 17) one typed by the worker: service_name and
+    # service_contact then say who it is (app/care/referrals.py referral_service_name).
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"), index=True)
+    service_name: Mapped[str | None] = mapped_column(String(200))
+    service_contact: Mapped[str | None] = mapped_column(String(300))
     referred_on: Mapped[date] = mapped_column(index=True)
     reason: Mapped[str] = mapped_column(Text)
     consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"))

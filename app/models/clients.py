@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Versioned
@@ -33,6 +33,14 @@ class Client(Base):
         Index("ix_client_phone2_digits", "phone2_digits"),
         Index("ix_client_created_at", "created_at"),  # files started in a week (reports)
         Index("ix_client_worker_level", "worker_id", "support_level"),  # the caseloads page
+        # Only the few merged files: "not merged" is nearly every file, and SQLite would
+        # otherwise pick this index over the name indexes for a search.
+        Index(
+            "ix_client_merged_into_id",
+            "merged_into_id",
+            sqlite_where=text("merged_into_id IS NOT NULL"),
+            postgresql_where=text("merged_into_id IS NOT NULL"),
+        ),
     )
 
     # Optimistic locking: each save adds one; a save made from an older version is refused.
@@ -41,6 +49,7 @@ class Client(Base):
     # This contact (staff use only)
     contact_date: Mapped[date | None]
     service_location: Mapped[str | None] = mapped_column(String(30))
+    service_location_other: Mapped[str | None] = mapped_column(String(200))  # "somewhere else"
     staff_member_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     referral_source: Mapped[str | None] = mapped_column(String(30))
     referral_detail: Mapped[str | None] = mapped_column(String(200))
@@ -77,6 +86,12 @@ class Client(Base):
     preferred_language: Mapped[str | None] = mapped_column(String(100))
     nesb: Mapped[str | None] = mapped_column(String(20))
     indigenous: Mapped[str | None] = mapped_column(String(20))
+    interpreter_needed: Mapped[str | None] = mapped_column(String(20))  # yes, no, not_asked
+
+    # What they prefer in a worker (app/clients/preferences.py): gender, indigenous, language.
+    worker_preferences: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
+    # How often they and their worker agreed to meet (app/clients/contact_frequency.py).
+    contact_frequency: Mapped[str | None] = mapped_column(String(20))
 
     # Home
     accommodation: Mapped[str | None] = mapped_column(String(30))
@@ -104,6 +119,10 @@ class Client(Base):
     # The support level of the newest assessment, kept by app.clients.assessments.keep_support_level
     # so the caseloads page counts thousands of people without reading their assessments.
     support_level: Mapped[str | None] = mapped_column(String(20))
+
+    # A file merged into another (the same person) only points to the file kept
+    # (app/clients/merging.py); it shows in no list.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("client.id"))
 
     worker: Mapped[User | None] = relationship(foreign_keys=[worker_id])
     staff_member: Mapped[User | None] = relationship(foreign_keys=[staff_member_id])
@@ -157,6 +176,15 @@ class Consent(Versioned, Base):
     client: Mapped[Client] = relationship()
 
 
+class ConsentSignature(Base):
+    """The person's signature, drawn on the screen, for a consent "signed on the screen"."""
+
+    __tablename__ = "consent_signature"
+
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"), unique=True)
+    png: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class Episode(Versioned, Base):
     """A PTSS episode of care, with the national data set's codes. Closed episodes are kept
     as they were; a person who comes back starts a new one."""
@@ -194,6 +222,8 @@ class Allocation(Base):
     started_on: Mapped[date]
     ended_on: Mapped[date | None]
     reason: Mapped[str | None] = mapped_column(String(300))
+    # Why this worker, when they do not meet what the person asked for in a worker.
+    preference_reason: Mapped[str | None] = mapped_column(String(300))
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     approved_at: Mapped[datetime | None]
 
@@ -239,6 +269,7 @@ class AllocationRequest(Base):
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
     worker_id: Mapped[int] = mapped_column(ForeignKey("user.id"))  # who would support them
     reason: Mapped[str] = mapped_column(String(300))
+    preference_reason: Mapped[str | None] = mapped_column(String(300))  # as on Allocation
     state: Mapped[str] = mapped_column(String(12), default="waiting")  # waiting|approved|declined
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     decided_at: Mapped[datetime | None]
@@ -295,3 +326,36 @@ class TimelineEntry(Base):
     record_id: Mapped[int | None]
 
     created_by: Mapped[User | None] = relationship(foreign_keys="TimelineEntry.created_by_id")
+
+
+class ClientLink(Base):
+    """Two files linked: partners, a parent and a child, family, a carer, friends.
+
+    One row, seen from both files: from the other file the kind is turned round (a parent
+    there is a child here). A person sees a link only to a file they may open themselves.
+    """
+
+    __tablename__ = "client_link"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    other_client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # app/clients/links.py KINDS
+    note: Mapped[str | None] = mapped_column(String(300))
+    # Never deleted: a link taken off is kept with why (and shows on both timelines).
+    removed_at: Mapped[datetime | None]
+    removed_reason: Mapped[str | None] = mapped_column(String(300))
+
+
+class ClientChild(Versioned, Base):
+    """A child of the person who is not a client (in CYF care, with a grandparent)."""
+
+    __tablename__ = "client_child"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    born_year: Mapped[int | None]
+    age_text: Mapped[str | None] = mapped_column(String(40))  # "about 6", when no year
+    lives_with: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(300))
+    removed_at: Mapped[datetime | None]
+    removed_reason: Mapped[str | None] = mapped_column(String(300))

@@ -103,3 +103,9 @@ class Shift(Versioned, Base):
     started_at: Mapped[datetime]
     ended_at: Mapped[datetime | None]
     desk: Mapped[int | None]
+    # "volunteer" (their own shift) or "shadow" (a trainee with the volunteer on duty, who
+    # confirms it; only a confirmed shadow shift counts as hours).
+    kind: Mapped[str] = mapped_column(String(20), default="volunteer", server_default="volunteer")
+    shadowing_with_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    confirmed_at: Mapped[datetime | None]
+    declined_at: Mapped[datetime | None]

@@ -24,7 +24,14 @@ class Partner(Versioned, Base):
     opening_hours: Mapped[str | None] = mapped_column(Text)
     # How safe and welcoming they are for our community, in our own words.
     welcome_note: Mapped[str | None] = mapped_column(Text)
-    active: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(default=True)  # in the directory
+    # A service a worker suggested for the directory (issue 17): inactive until a senior or
+    # the manager approves it (then active) or turns it down (declined_on).
+    suggested_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    suggested_on: Mapped[date | None]
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    approved_on: Mapped[date | None]
+    declined_on: Mapped[date | None]
 
     in_reach: Mapped[list[InReachSession]] = relationship(
         back_populates="partner", order_by="InReachSession.weekday"

@@ -36,6 +36,11 @@ class User(Base):
 
     # The lived experience a worker chose to share, for matching people to workers.
     shared_experience: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Who they are, only as far as they choose to share it (My account), for matching.
+    gender: Mapped[str | None] = mapped_column(String(30))
+    pronouns: Mapped[str | None] = mapped_column(String(40))
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    indigenous: Mapped[str | None] = mapped_column(String(20))  # None: not shared
 
     # Optimistic locking for a manager's changes (name, role; app/locking.py). Only those
     # add one (app.locking.bump): signing in changes this row too, and two

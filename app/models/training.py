@@ -229,3 +229,15 @@ class AgreementAcceptance(Base):
     version_id: Mapped[int] = mapped_column(ForeignKey("training_agreement_version.id"), index=True)
 
     version: Mapped[AgreementVersion] = relationship()
+
+
+class WordGameResult(Base):
+    """One finished word game: how many words were right the first time, out of how many."""
+
+    __tablename__ = "word_game_result"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    module_id: Mapped[int] = mapped_column(ForeignKey("training_module.id"), index=True)
+    score: Mapped[int]
+    out_of: Mapped[int]
+    played_at: Mapped[datetime]

@@ -1,6 +1,6 @@
 from flask import Blueprint
 
-from app.core.areas import Area, DemoStep, Tile
+from app.core.areas import Area, DemoStep, Panel, Tile
 from app.models import Partner
 
 bp = Blueprint("partners", __name__, url_prefix="/partners")
@@ -13,7 +13,15 @@ AREA = Area(
             100, "Partners", "partners", "partners.index", "partners.read", "Services we work with"
         ),
     ),
+    panels=(
+        Panel(
+            85,
+            "partners/_panel_suggestions.html",
+            "partners.edit",
+            "app.partners.suggestions:panel",
+        ),
+    ),
     real_data=(Partner,),
 )
 
-from app.partners import routes  # noqa: E402,F401
+from app.partners import routes, suggestion_routes  # noqa: E402,F401

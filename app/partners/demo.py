@@ -127,3 +127,21 @@ def make_partners(context: DemoContext) -> None:
                 )
             )
         context.made.setdefault("partners", []).append(partner)
+    _suggested(context, today)
+
+
+def _suggested(context: DemoContext, today) -> None:
+    """One service a worker suggested, waiting for a senior or the manager (issue 17)."""
+    worker = context.users.get("worker")
+    db.session.add(
+        Partner(
+            name="Hope Street Women's Refuge",
+            what_they_do="Safe beds and support for women and children leaving violence.",
+            phone="02 6100 5511",
+            active=False,
+            suggested_by_id=worker.id if worker else None,
+            suggested_on=today - timedelta(days=2),
+            created_by_id=worker.id if worker else None,
+        )
+    )
+    db.session.flush()

@@ -54,6 +54,23 @@ class PartnerForm(Form):
             raise ValidationError("Enter a website like www.example.org")
 
 
+class SuggestForm(Form):
+    """A service a worker suggests for the directory; a senior or the manager approves it."""
+
+    name = StringField(
+        "Name of the service", [required("Enter the name of the service"), at_most(120, "The name")]
+    )
+    contact = StringField(
+        "How to reach them (optional)",
+        [Optional(), at_most(300, "How to reach them")],
+        description="A phone number, an email or an address",
+    )
+    what_they_do = TextAreaField(
+        "What they do, in plain words (optional)",
+        [Optional(), at_most(2000, "What they do")],
+    )
+
+
 class InReachForm(Form):
     what = StringField(
         "What they offer at the centre",

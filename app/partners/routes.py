@@ -40,7 +40,11 @@ def index():
     words = (form.q.data or "")[:100] if not form.q.errors else ""
     partners = service.find_partners(words)
     retired = (
-        [p for p in service.find_partners(words, include_inactive=True) if not p.active]
+        [
+            p
+            for p in service.find_partners(words, include_inactive=True)
+            if not p.active and (p.suggested_on is None or p.approved_on is not None)
+        ]
         if can("partners.edit")
         else []
     )

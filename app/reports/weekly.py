@@ -132,6 +132,7 @@ def _new_files(start: date, end: date, worker) -> Section:
             select(func.count())
             .select_from(Client)
             .where(
+                Client.merged_into_id.is_(None),  # a file merged into another is not a new one
                 Client.created_at >= clock.start_of(start),
                 Client.created_at < clock.start_of(end + timedelta(days=1)),
             ),
@@ -187,17 +188,19 @@ def _plans(start: date, end: date, worker) -> Section:
 
 
 def _referrals(start: date, end: date, worker) -> Section:
+    # A service not in the directory is named as typed (care's referral_service_name).
+    service = func.coalesce(Partner.name, Referral.service_name)
     rows = db.session.execute(
         _by(
-            select(Partner.name, func.count())
+            select(service, func.count())
             .select_from(Referral)
-            .join(Partner, Partner.id == Referral.partner_id)
+            .outerjoin(Partner, Partner.id == Referral.partner_id)
             .where(Referral.referred_on >= start, Referral.referred_on <= end),
             Referral.created_by_id,
             worker,
         )
-        .group_by(Partner.name)
-        .order_by(func.count().desc(), Partner.name)
+        .group_by(service)
+        .order_by(func.count().desc(), service)
     ).all()
     return Section(
         "referrals", "Referrals, by service", [(name, n) for name, n in rows], totalled=True

@@ -301,6 +301,10 @@ SERVICE_LOCATION: dict[str, Answer] = {
     "home": Answer("Their home", 3),
     "phone": Answer("Phone or online", 8),
     "event": Answer("Community event or BBQ", 4),
+    # A visit to a prison or a hospital is outreach (4: a place that is not a treatment
+    # facility or their home; issue 17). Likely: check with the data set's guide.
+    "prison": Answer("Prison or correctional centre", 4),
+    "hospital": Answer("Hospital", 4),
     "other": Answer("Somewhere else", 8),
 }
 

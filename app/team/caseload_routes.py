@@ -57,7 +57,9 @@ def reallocate(client_id: int):
     assessment = clients.latest_assessment(client)
     suggestions = [
         s
-        for s in clients.suggest_workers(assessment.needs if assessment else [])
+        for s in clients.suggest_workers(
+            assessment.needs if assessment else [], client.worker_preferences
+        )
         if s.worker.id != client.worker_id
     ]
     form = ReallocationForm()
@@ -65,7 +67,9 @@ def reallocate(client_id: int):
         (
             str(s.worker.id),
             f"{s.worker.display_name}: {s.caseload} people now"
-            + (f". Shares: {', '.join(s.shared).lower()}" if s.shared else ""),
+            + (f". Shares: {', '.join(s.shared).lower()}" if s.shared else "")
+            + f". {s.fit.words}"
+            + ("" if s.fit.meets else f". Not what they asked for: {'; '.join(s.fit.unmet)}"),
         )
         for s in suggestions
     ]
@@ -89,6 +93,7 @@ def reallocate(client_id: int):
                 handover_note=form.handover_note.data,
                 handover_on=form.handover_on.data,
                 by=me(),
+                preference_reason=form.preference_reason.data,
             ),
             record=client,
             shown=clients.who_supports,
@@ -106,6 +111,7 @@ def reallocate(client_id: int):
         client=client,
         history=clients.allocations(client),
         earlier=reallocation.for_client(client),
+        wanted=clients.worker_preferences_words(client),
     )
 
 

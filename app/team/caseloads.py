@@ -15,7 +15,7 @@ from app.access import SENIOR, WORKER
 from app.care import public as care
 from app.clients import public as clients
 from app.extensions import db
-from app.models import Client, Episode, FileAudit, Plan, User
+from app.models import CaseNote, Client, Episode, FileAudit, Plan, User
 from app.needs import URGENCY
 from app.team import completeness
 
@@ -42,6 +42,7 @@ class WorkerLoad:
     late_notes: int = 0
     reviews_due: int = 0
     reviews_overdue: int = 0
+    overdue_contact: int = 0  # people seen less often than they agreed
     score: completeness.Score | None = None
 
     @property
@@ -91,6 +92,27 @@ def review_counts(today: date) -> dict[int, tuple[int, int]]:
         .group_by(Client.worker_id)
     )
     return {worker_id: (due, int(overdue or 0)) for worker_id, due, overdue in rows}
+
+
+def overdue_contact_counts(today: date) -> dict[int, int]:
+    """{worker: people seen less often than agreed}, in one query (the rule is the clients
+    area's). Only people with an agreed contact frequency are read."""
+    rows = db.session.execute(
+        select(
+            Client.worker_id,
+            Client.contact_frequency,
+            Client.contact_date,
+            func.max(CaseNote.contact_at),
+        )
+        .outerjoin(CaseNote, and_(CaseNote.client_id == Client.id, CaseNote.superseded.is_(False)))
+        .where(Client.worker_id.is_not(None), Client.contact_frequency.is_not(None))
+        .group_by(Client.id, Client.worker_id, Client.contact_frequency, Client.contact_date)
+    )
+    found: dict[int, int] = {}
+    for worker_id, frequency, contact_date, last in rows:
+        if clients.is_overdue_for_contact(frequency, last, since=contact_date, today=today):
+            found[worker_id] = found.get(worker_id, 0) + 1
+    return found
 
 
 def audit_scores(today: date) -> dict[int, completeness.Score]:
@@ -144,6 +166,7 @@ def caseloads(today: date | None = None) -> list[WorkerLoad]:
     notes = note_counts(today)
     reviews = review_counts(today)
     scores = audit_scores(today)
+    overdue = overdue_contact_counts(today)
     rows = []
     for worker in team_members(set(people)):
         row = WorkerLoad(worker=worker, people=people.get(worker.id, 0))
@@ -151,6 +174,7 @@ def caseloads(today: date | None = None) -> list[WorkerLoad]:
         row.contacts, row.late_notes = notes.get(worker.id, (0, 0))
         row.reviews_due, row.reviews_overdue = reviews.get(worker.id, (0, 0))
         row.score = scores.get(worker.id)
+        row.overdue_contact = overdue.get(worker.id, 0)
         rows.append(row)
     return rows
 
@@ -165,6 +189,7 @@ def totals(rows: list[WorkerLoad]) -> WorkerLoad:
         total.late_notes += row.late_notes
         total.reviews_due += row.reviews_due
         total.reviews_overdue += row.reviews_overdue
+        total.overdue_contact += row.overdue_contact
     total.score = completeness.combined(r.score for r in rows if r.score)
     return total
 
@@ -193,6 +218,14 @@ class PersonRow(care.CaseloadRow):
     @property
     def open_episode(self) -> bool:
         return self.episode is not None
+
+    @property
+    def overdue_for_contact(self) -> bool:
+        """Seen less often than they agreed (the clients area's one rule)."""
+        since = self.episode.opened_on if self.episode else self.client.contact_date
+        return clients.is_overdue_for_contact(
+            self.client.contact_frequency, self.last_contact, since=since
+        )
 
 
 def people_details(worker: User, clients_shown: list[Client]) -> list[PersonRow]:

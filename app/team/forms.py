@@ -101,6 +101,11 @@ class ReallocationForm(Form):
         ],
         description="What matters to them, so they do not have to tell their story again",
     )
+    preference_reason = TextAreaField(
+        "If they do not meet what the person asked for in a worker: why this worker",
+        [at_most(300, "The reason")],
+        description="At least 4 words",
+    )
     handover_on = DateField(
         "Date of the handover",
         [required("Enter the date of the handover")],

@@ -63,6 +63,7 @@ def reallocate(
     handover_note: str,
     handover_on: date,
     by: User,
+    preference_reason: str | None = None,
 ) -> Reallocation:
     """Give the file to `to_worker`, keeping the history, and tell both workers."""
     if client.worker_id == to_worker.id:
@@ -73,7 +74,9 @@ def reallocate(
     from_worker_id = client.worker_id
     from_name = client.worker.display_name if client.worker else "no worker"
     short = reason if len(reason) <= ALLOCATION_REASON_LIMIT else reason[:297] + "..."
-    allocation = clients.allocate(client, to_worker, reason=short, by=by)
+    allocation = clients.allocate(
+        client, to_worker, reason=short, by=by, preference_reason=preference_reason
+    )
     record = Reallocation(
         client_id=client.id,
         allocation_id=allocation.id,

@@ -19,6 +19,7 @@ from app.models import (
     Progress,
     Reflection,
     TrainingSession,
+    WordGameResult,
 )
 
 bp = Blueprint("training", __name__, url_prefix="/training")
@@ -71,6 +72,7 @@ AREA = Area(
         TrainingSession,
         LevelSignOff,
         AgreementAcceptance,
+        WordGameResult,
     ),
 )
 

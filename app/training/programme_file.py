@@ -21,7 +21,7 @@ from app.models.training import CERTIFICATE_KINDS, ITEM_KINDS
 
 PROGRAMME_FILE = Path(__file__).with_name("programme.yaml")
 LEVEL_NUMBERS = (1, 2, 3, 4, 5)
-SPECIALS = ("agreements", "words")
+SPECIALS = ("agreements", "words", "shadow_desk")
 
 
 class ProgrammeFileError(Exception):

@@ -25,7 +25,9 @@ from app.models import (
     Progress,
     Reflection,
     User,
+    WordGameResult,
 )
+from app.training import records
 
 # People with these roles work through the programme and show on the trainer's list.
 LEARNER_ROLES = (TRAINEE, FRONTDESK)
@@ -74,6 +76,8 @@ class Standing:
     signed_levels: set[int]  # level ids
     signed_modules: set[int]  # module ids
     signed_items: dict[int, ItemSignOff]  # item id -> newest sign-off
+    word_best: dict[int, WordGameResult]  # module id -> their best finished word game
+    shadow_minutes: int  # shadow shifts at the front desk the volunteer confirmed
 
     def counts(self, module: Module) -> tuple[int, int]:
         items = active_items(module)
@@ -136,6 +140,8 @@ def standing(user: User) -> Standing:
         signed_levels=signed_levels,
         signed_modules=signed_modules,
         signed_items=signed_items,
+        word_best=best_word_games(user),
+        shadow_minutes=records.confirmed_shadow_minutes(user),
     )
     if level is not None and level.modules:
         result.module = next(
@@ -171,6 +177,47 @@ def mark_not_done(user: User, item: LearningItem) -> None:
     row = _progress(user, item)
     if row is not None:
         row.done_at = None
+
+
+def record_word_game(
+    user: User, module: Module, *, score: int, out_of: int
+) -> tuple[WordGameResult, LearningItem | None]:
+    """Keep a finished word game's score, and mark the module's "word game" item done (the
+    way a person marks it themselves). (the result, the item marked done or None: no such
+    item, or a level they have not reached yet, where the score is still kept)."""
+    result = WordGameResult(
+        user_id=user.id,
+        module_id=module.id,
+        score=score,
+        out_of=out_of,
+        played_at=clock.now(),
+        created_by_id=user.id,
+    )
+    db.session.add(result)
+    db.session.flush()
+    item = find_special_item("words", module)
+    if item is None:
+        return result, None
+    try:
+        mark_done(user, item)
+    except NotReached:
+        return result, None
+    return result, item
+
+
+def best_word_games(user: User) -> dict[int, WordGameResult]:
+    """{module id: the best game}: the most words right the first time, the newest of equals."""
+    best: dict[int, WordGameResult] = {}
+    rows = db.session.scalars(
+        select(WordGameResult)
+        .where(WordGameResult.user_id == user.id)
+        .order_by(WordGameResult.played_at, WordGameResult.id)
+    )
+    for row in rows:
+        kept = best.get(row.module_id)
+        if kept is None or row.score * kept.out_of >= kept.score * row.out_of:
+            best[row.module_id] = row
+    return best
 
 
 def create_reflection(user: User, item: LearningItem | None, text: str) -> Reflection:

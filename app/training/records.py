@@ -13,6 +13,8 @@ from app.extensions import db
 from app.models import Certificate, Progress, Reflection, Shift, TrainingSession, User
 
 REMIND_DAYS = 30
+# A shadow shift (a trainee beside the volunteer on duty) counts once the volunteer says yes.
+COUNTED_SHIFTS = (Shift.kind != "shadow") | Shift.confirmed_at.is_not(None)
 WEEKS_SHOWN = 8
 
 
@@ -60,7 +62,10 @@ def _minutes_by_day(user_ids: list[int], since: date) -> dict[int, dict[date, in
     start = datetime.combine(since, datetime.min.time(), clock.CANBERRA) - timedelta(days=1)
     shifts = db.session.execute(
         select(Shift.user_id, Shift.started_at, Shift.ended_at).where(
-            Shift.user_id.in_(user_ids), Shift.started_at >= start, Shift.ended_at.is_not(None)
+            Shift.user_id.in_(user_ids),
+            Shift.started_at >= start,
+            Shift.ended_at.is_not(None),
+            COUNTED_SHIFTS,
         )
     )
     for uid, started, ended in shifts:
@@ -69,6 +74,28 @@ def _minutes_by_day(user_ids: list[int], since: date) -> dict[int, dict[date, in
             minutes = int((ended - started).total_seconds() // 60)
             found[uid][day] = found[uid].get(day, 0) + minutes
     return found
+
+
+def shadow_shifts(person: User, limit: int = 10) -> list[Shift]:
+    """A trainee's shadow shifts at the front desk, newest first, with or without an answer."""
+    return list(
+        db.session.scalars(
+            select(Shift)
+            .where(Shift.user_id == person.id, Shift.kind == "shadow")
+            .order_by(Shift.started_at.desc(), Shift.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def confirmed_shadow_minutes(person: User) -> int:
+    """All the time a trainee shadowed at the desk that the volunteer confirmed."""
+    rows = db.session.execute(
+        select(Shift.started_at, Shift.ended_at).where(
+            Shift.user_id == person.id, Shift.kind == "shadow", Shift.confirmed_at.is_not(None)
+        )
+    )
+    return sum(int((ended - started).total_seconds() // 60) for started, ended in rows)
 
 
 def hours(minutes: int) -> float | int:

@@ -10,8 +10,9 @@ from flask import abort, redirect, request, url_for
 from app import clock, glossary
 from app.access import get_or_404, requires
 from app.core import people
-from app.core.messages import saved, told
+from app.core.messages import refused, saved, told
 from app.core.numbers import whole_number
+from app.forms import Form
 from app.models import LearningItem, Module
 from app.pages import render_page, wants_fragment
 from app.training import agreements, bp, progress, records
@@ -181,7 +182,8 @@ def word_pairs(module) -> list[glossary.Term]:
 @requires("training.own")
 def words(module_id: int):
     """Match each word to its meaning. With JavaScript it is a tap-and-match game; without
-    it, a list with a form per word, answered here. Nothing about the score is kept."""
+    it, a list with a form per word, answered here. A finished game's score is kept
+    (`word_game_result`), for this person to see their best."""
     module = _module_or_404(module_id)
     pairs = word_pairs(module)
     order = list(range(len(pairs)))
@@ -197,7 +199,36 @@ def words(module_id: int):
         pairs=pairs,
         order=order,
         answer=answer,
+        best=progress.best_word_games(people.me()).get(module.id),
     )
+
+
+@bp.route("/modules/<int:module_id>/words/result", methods=["POST"])
+@requires("training.own")
+def word_game_result(module_id: int):
+    """The game sends its score when every word is matched: how many were right the first
+    time. How many words there are is the server's to say, not the page's."""
+    module = _module_or_404(module_id)
+    pairs = word_pairs(module)
+    score = whole_number(request.form.get("score"), low=0, high=len(pairs))
+    if not Form().validate_on_submit() or not pairs or score is None:
+        refused("That score could not be kept. Play the game again to keep your score.")
+        return redirect(url_for("training.words", module_id=module.id), 303)
+    me = people.me()
+    _, item = progress.record_word_game(me, module, score=score, out_of=len(pairs))
+    message = f"Your score is kept: {score} of {len(pairs)}."
+    if item is not None:
+        message += f" Marked as done: {item.title}."
+    if wants_fragment():
+        return render_page(
+            "training/words.html",
+            block="best",
+            module=module,
+            best=progress.best_word_games(me).get(module.id),
+            announce=message,
+        )
+    saved(message)
+    return redirect(url_for("training.words", module_id=module.id), 303)
 
 
 # --- hours --------------------------------------------------------------------------------
@@ -218,6 +249,8 @@ def hours():
         records.create_session(me, **session_fields(form), by=me)
         saved("Your time is saved.")
         return redirect(url_for("training.hours"), 303)
+    shadows = records.shadow_shifts(me)
+    with_ids = [s.shadowing_with_id for s in shadows]
     return render_page(
         "training/hours.html",
         form=form,
@@ -226,6 +259,8 @@ def hours():
         sessions=records.find_sessions(me),
         level=progress.standing(me).level,
         action=url_for("training.hours"),
+        shadow_shifts=shadows,
+        shadow_names={u.id: u.display_name for u in people.users_by_id(with_ids).values()},
     )
 
 

@@ -131,7 +131,8 @@ def test_a_workers_day_on_a_tablet(page, db_session):
     page.get_by_label("Month", exact=True).fill(str(tomorrow.month))
     page.get_by_label("Year", exact=True).fill(str(tomorrow.year))
     page.get_by_label("Time", exact=True).fill("14:30")
-    page.get_by_label("Service", exact=True).select_option(label="Homeground Housing Help")
+    # With their own worker: no consent needed (issue 17; see test_sharing_journey.py).
+    page.get_by_label("Service", exact=True).select_option(label="A meeting with me (Alex Murray)")
     page.get_by_label("Taxi").check()
     page.get_by_label("Questions they want to ask (optional)").fill("How long is the wait?")
     page.get_by_role("button", name="Book the appointment").click()
@@ -154,9 +155,8 @@ def test_a_workers_day_on_a_tablet(page, db_session):
     check(page)
     page.get_by_role("button", name="Record their consent now").click()
     heading(page, "Who they want us to share with")
-    expect(page.get_by_label("Name of the person or service")).to_have_value(
-        "Homeground Housing Help"
-    )
+    # Issue 17: the service comes chosen from our list, not typed.
+    expect(page.locator("#partner_id option:checked")).to_have_text("Homeground Housing Help")
     page.get_by_role("button", name="Save and go on").click()
     heading(page, "What we may share")
     page.get_by_label("Housing", exact=True).check()

@@ -132,6 +132,7 @@ def test_an_appointment_sent_twice_is_booked_once(
     me = sign_in_as("worker")
     person, _ = make_person(db_session, me)
     partner = make_partner(db_session)
+    make_consent(db_session, person, party_name=partner.name, partner_id=partner.id)
     data = {
         "on_day-day": "5",
         "on_day-month": "3",

@@ -235,10 +235,10 @@ def test_one_module_for_each_row_of_appendix_three():
         "Module 3: Harm reduction",
         "Module 4: Getting to know us",
         "Module 5: Our partners and drug services in the ACT",
-        "Overdose prevention and brief interventions",
-        "Project work",
-        "PTSS basics",
-        "Policies for one-to-one work",
+        "Module 6: Overdose prevention and brief interventions",
+        "Module 7: Project work",
+        "Module 8: PTSS basics",
+        "Module 9: Policies for one-to-one work",
     ]
 
 
@@ -329,3 +329,27 @@ def test_loading_puts_it_all_in_the_database_once(app, db_session):
                 assert sources[(column, text)] >= 1
     assert sources[("activity", "coffee with the ED")] == 1
     assert sources[("activity", "brief interventions")] == 2
+
+
+def test_module_titles_follow_one_pattern_and_repeated_items_use_the_same_words():
+    """Every module is "Module N: <name>", numbered through the programme (issue 17); the
+    items every module repeats have one title each."""
+    titles = [m["title"] for level in LEVELS for m in level["modules"]]
+    assert titles == [
+        f"Module {n}: {t.split(': ', 1)[1]}" for n, t in enumerate(titles, start=1)
+    ], titles
+    items = [i for level in LEVELS for m in level["modules"] for i in m["items"]]
+    same = {
+        "words": {i["title"] for i in items if i.get("special") == "words"},
+        "reading": {
+            i["title"] for i in items if i["source_text"] in ("reading", "compulsory reading list")
+        },
+        "discussions": {i["title"] for i in items if i["source_text"] == "discussions"},
+        "self-reflection": {i["title"] for i in items if i["source_text"] == "self-reflection"},
+    }
+    assert same == {
+        "words": {"Play the word game"},
+        "reading": {"Reading"},
+        "discussions": {"Talking it through"},
+        "self-reflection": {"Think about what you learned"},
+    }

@@ -1,6 +1,7 @@
-// Training: the word game. Tap a word, then tap what it means. Nothing is sent or kept:
-// the score stays on this screen, for the learner only. Without this file the page shows
-// a list with a form per word instead.
+// Training: the word game. Tap a word, then tap what it means. When every word is matched
+// the score (right the first time) is sent and kept, for the learner only, and the module's
+// word game item is marked done. Without this file the page shows a list with a form per
+// word instead.
 (function () {
   "use strict";
 
@@ -97,6 +98,11 @@
         words.length + " were right the first time. Only you can see this.";
       end.hidden = false;
       again.focus();
+      var result = document.getElementById("match-result");
+      if (result) {
+        result.querySelector("input[name=score]").value = String(firstTry);
+        result.requestSubmit();
+      }
     }
 
     game.addEventListener("click", function (event) {

@@ -90,6 +90,7 @@ def get_urls(w) -> list[str]:
         f"/clients/{c}/appointments/{w.appointment.id}/outcome",
         f"/clients/{c}/referrals",
         f"/clients/{c}/referrals/new",
+        f"/clients/{c}/referrals/covers?partner_id={w.referral.partner_id}",  # no htmx: the form
         f"/clients/{c}/referrals/{w.referral.id}",
         f"/clients/{c}/aid",
         f"/clients/{c}/advocacy",
@@ -103,4 +104,4 @@ def get_urls(w) -> list[str]:
 
 
 def expected_status(url: str) -> int:
-    return 303 if url.endswith("/plan/new") else 200
+    return 303 if url.endswith("/plan/new") or "/referrals/covers" in url else 200

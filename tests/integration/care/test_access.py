@@ -65,9 +65,7 @@ def test_every_care_url_is_in_these_lists(app, world):
     }
     # The closing steps need a draft; they are covered in test_closing. The manager's
     # closings to check are covered in test_closing_manager.
-    closing = {
-        r for r in gets | posts if "/close/<int:draft_id>" in r or "closings-to-check" in r
-    }
+    closing = {r for r in gets | posts if "/close/<int:draft_id>" in r or "closings-to-check" in r}
     assert gets - closing <= reached_gets
     assert posts - closing <= reached_posts
 

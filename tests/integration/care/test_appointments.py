@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from app.models import Appointment, CaseNote, Handover, TimelineEntry
 from tests.factories.care import make_appointment, make_note, make_person, make_plan
+from tests.factories.clients import make_consent
 from tests.factories.partners import make_partner
 from tests.pagecheck import text_of
 from tests.query_counter import counting_queries
@@ -36,6 +37,7 @@ def test_booking_an_appointment_with_transport_and_questions(
     me = sign_in_as("worker")
     person, episode = make_person(db_session, me)
     partner = make_partner(db_session, address="12 Chandler Street")
+    make_consent(db_session, person, party_name=partner.name, partner_id=partner.id)
     html = client.get(f"/clients/{person.id}/appointments/new").get_data(as_text=True)
     assert partner.name in html and "Our car" in html
     response = client.post(

@@ -21,6 +21,7 @@ def note_data(text="Met at the drop-in. Talked about housing.", **extra):
         "kind": "face_to_face",
         "minutes": "30",
         "who_was_there": "Their sister",
+        "others_agreed": "y",  # they said yes to her being there (issue 17)
         "text": text,
     }
     data.update(extra)

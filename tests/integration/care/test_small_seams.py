@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.models import AdvocacyIssue, Appointment
 from tests.factories import make_user
 from tests.factories.care import make_appointment, make_issue, make_person
+from tests.factories.clients import make_consent
 from tests.factories.partners import make_partner
 from tests.pagecheck import text_of
 
@@ -18,12 +19,16 @@ def test_another_service_typed_beside_a_chosen_partner_is_kept(
     me = sign_in_as("worker")
     person, _ = make_person(db_session, me, nickname="Tam")
     partner = make_partner(db_session, "Civic Pharmacy")
+    # Consent for both services (issue 17): the partner's by id, Centrelink's chosen.
+    make_consent(db_session, person, party_name=partner.name, partner_id=partner.id)
+    centrelink = make_consent(db_session, person, party_name="Centrelink")
     response = client.post(
         f"/clients/{person.id}/advocacy/new",
         data={
             "kind": "individual",
             "partner_id": str(partner.id),
             "service": "Centrelink",
+            "consent_id": str(centrelink.id),
             "issue": "Refused take-away doses",
         },
     )
@@ -102,6 +107,7 @@ def car_booking(**extra):
         "at_time": "2:30pm",
         "partner_id": "",
         "with_whom": "Dr Lee",
+        "consent_id": "ours",  # our own nurse: nothing shared (issue 17's consent check)
         "place": "",
         "transport": "car",
         "worker_id": "",

@@ -46,9 +46,10 @@ def test_a_referral_without_consent_is_refused_then_allowed_after_recording_one(
     step = response.headers["Location"]
     assert step.endswith("/who")
     html = client.get(step).get_data(as_text=True)
-    assert 'value="Homeground Housing Help"' in html
+    # Issue 17: the service is chosen from the directory, not typed.
+    assert f'<option value="{partner.id}" selected>Homeground Housing Help</option>' in html
     base = step.rsplit("/", 1)[0]
-    client.post(f"{base}/who", data={"party_name": "Homeground Housing Help"})
+    client.post(f"{base}/who", data={"partner_id": str(partner.id)})
     client.post(f"{base}/what", data={"shares": ["client_here", "housing"]})
     client.post(
         f"{base}/how",
@@ -168,6 +169,7 @@ def test_advocacy_a_complaint_and_a_problem_for_many_people(
     people = [make_person(db_session, me, nickname=f"P{n}") for n in range(3)]
     partner = make_partner(db_session, "Civic Pharmacy")
     person = people[0][0]
+    make_consent(db_session, person, party_name=partner.name, partner_id=partner.id)
     response = client.post(
         f"/clients/{person.id}/advocacy/new",
         data={

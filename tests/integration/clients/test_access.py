@@ -58,6 +58,9 @@ def full_file(db_session):
         "allocation": allocation,
         "cover_id": cover.id,
         "asked_id": asked.id,
+        "other_id": client.id,  # merging and linking (a file to itself: refused)
+        "link_id": 1,
+        "child_id": 1,
     }
 
 

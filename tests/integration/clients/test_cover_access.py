@@ -305,6 +305,7 @@ def test_4_cover_writes_a_note_and_books_an_appointment_but_only_asks_for_the_fi
 ):
     dan = make_user(db_session, "worker", display_name="Dan Kelly")
     person, _ = make_person(db_session, dan, nickname="Tam")
+    housing = make_consent(db_session, person)  # to Housing ACT: covers the appointment (issue 17)
     me = sign_in_as(user=an_experienced_worker(db_session, display_name="Alex Murray"))
     open_with_cover(client, person)
     c = person.id
@@ -337,6 +338,7 @@ def test_4_cover_writes_a_note_and_books_an_appointment_but_only_asks_for_the_fi
             "at_time": "2:30pm",
             "partner_id": "",
             "with_whom": "Housing ACT shopfront",
+            "consent_id": str(housing.id),
             "place": "",
             "transport": "none",
             "worker_id": "",

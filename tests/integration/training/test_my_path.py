@@ -146,10 +146,10 @@ def test_all_levels_page_shows_every_level_and_module(client, sign_in_as, progra
         "Module 3: Harm reduction",
         "Module 4: Getting to know us",
         "Module 5: Our partners and drug services in the ACT",
-        "Overdose prevention and brief interventions",
-        "Project work",
-        "PTSS basics",
-        "Policies for one-to-one work",
+        "Module 6: Overdose prevention and brief interventions",
+        "Module 7: Project work",
+        "Module 8: PTSS basics",
+        "Module 9: Policies for one-to-one work",
     ):
         assert words in page
 

@@ -205,4 +205,4 @@ def test_every_level_page_for_a_person(client, sign_in_as, programme, db_session
     sign_in_as("manager")
     page = text_of(client.get(f"/training/people/{jordan.id}/levels").get_data(as_text=True))
     assert "Jordan Lee: every level" in page
-    assert "Policies for one-to-one work: 0 of 7 done" in page
+    assert "Module 9: Policies for one-to-one work: 0 of 7 done" in page
