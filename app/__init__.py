@@ -7,7 +7,7 @@ from pathlib import Path
 
 from flask import Flask, g
 
-from app import config
+from app import compression, config, static_files
 from app.extensions import csrf, db, htmx, limiter, login_manager, migrate
 
 
@@ -29,8 +29,11 @@ def create_app(settings: dict | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         config.keep_new_sqlite_files_private(db.engine)
+        config.tune_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
+    compression.init_app(app)  # before CSRFProtect: it unmasks the token CSRFProtect checks
     csrf.init_app(app)
+    static_files.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
     _set_up_sign_in(app)
