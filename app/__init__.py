@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import compression, config, static_files
 from app.extensions import csrf, db, htmx, limiter, login_manager, migrate
@@ -48,6 +49,9 @@ def create_app(settings: dict | None = None) -> Flask:
     web.init_app(app)
     idempotency.init_app(app)  # after web: its after_request runs before the commit
     cli.init_app(app)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

@@ -146,6 +146,10 @@ def load(instance_path: Path) -> dict:
         "DATABASE_BUSY_SECONDS": float(os.environ.get("PEERDESK_DATABASE_BUSY_SECONDS", 5)),
         "ORGANISATION_NAME": os.environ.get("PEERDESK_ORGANISATION", "Peerdesk"),
         "HTTPS": https,
+        # How many proxies (load balancer, nginx) stand in front and add X-Forwarded-For and
+        # -Proto: the app then sees the person's own address (the sign-in count per address)
+        # and https. 0 when people reach gunicorn directly: never trust headers nobody checked.
+        "PROXY_HOPS": int(os.environ.get("PEERDESK_PROXY_HOPS", 0)),
         # Cookies: HttpOnly always, SameSite=Lax, __Host- prefix and Secure behind HTTPS.
         "SESSION_COOKIE_NAME": "__Host-peerdesk" if https else "peerdesk",
         "SESSION_COOKIE_SECURE": https,
