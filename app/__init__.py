@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from flask import Flask, g
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from app import config
+from app import compression, config, static_files
 from app.extensions import csrf, db, htmx, limiter, login_manager, migrate
 
 
@@ -29,8 +30,11 @@ def create_app(settings: dict | None = None) -> Flask:
     db.init_app(app)
     with app.app_context():
         config.keep_new_sqlite_files_private(db.engine)
+        config.tune_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(Path(__file__).parent.parent / "migrations"))
+    compression.init_app(app)  # before CSRFProtect: it unmasks the token CSRFProtect checks
     csrf.init_app(app)
+    static_files.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
     _set_up_sign_in(app)
@@ -45,6 +49,9 @@ def create_app(settings: dict | None = None) -> Flask:
     web.init_app(app)
     idempotency.init_app(app)  # after web: its after_request runs before the commit
     cli.init_app(app)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     return app
 
 

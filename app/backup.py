@@ -160,6 +160,8 @@ def _copy(url: str, folder: Path, progress: Progress | None) -> Path:
                     progress(total - remaining, total)
 
             source.backup(copy, pages=256, progress=report)
+            # The live database is in WAL mode; the backup is one file that needs no -wal.
+            copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
             source.close()

@@ -6,11 +6,11 @@ from datetime import date, datetime
 
 from flask import Flask, current_app, g
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from app import access, clock, glossary
 from app.auth import public as auth
+from app.compression import masked_csrf_token
 
 
 def day(value: date | datetime | None) -> str:
@@ -71,7 +71,7 @@ def init_app(app: Flask) -> None:
         term=term,
         can=access.can,
         ROLES=access.ROLES,
-        csrf_token=generate_csrf,
+        csrf_token=masked_csrf_token,
         today=clock.today,
     )
     app.jinja_env.trim_blocks = True
@@ -80,4 +80,9 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def layout_context():
         current_user.is_authenticated  # noqa: B018  (loads the session, which sets g.user_session)
-        return {"organisation": current_app.config["ORGANISATION_NAME"], **session_clock()}
+        return {
+            "organisation": current_app.config["ORGANISATION_NAME"],
+            # Flask-WTF puts its plain token in every template's context; ours is masked.
+            "csrf_token": masked_csrf_token,
+            **session_clock(),
+        }

@@ -32,9 +32,15 @@ def free_port() -> int:
 
 
 def start_gunicorn(
-    url: str, instance: Path, port: int, module: str = "wsgi:app", workers: int = 2
+    url: str,
+    instance: Path,
+    port: int,
+    module: str = "wsgi:app",
+    workers: int = 2,
+    settings: dict | None = None,
 ) -> subprocess.Popen:
-    """gunicorn serving the app on 127.0.0.1:port; returns once /healthz answers."""
+    """gunicorn serving the app on 127.0.0.1:port; returns once /healthz answers.
+    `settings`: environment variables that replace the ones below."""
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -43,6 +49,7 @@ def start_gunicorn(
         "PEERDESK_SIGN_IN_RATE_LIMIT": "1000 per minute",
         "PEERDESK_SIGN_IN_ACCOUNT_RATE_LIMIT": "1000 per minute",
         "PEERDESK_ESTABLISHMENT_ID": "810012345",  # a made-up one: the export refuses none
+        **(settings or {}),
     }
     server = subprocess.Popen(
         [

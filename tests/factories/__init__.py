@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+from sqlalchemy import select
+
 from app.auth.passwords import hash_password
 from app.models import User
 
@@ -15,6 +17,11 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 def make_user(session, role: str = "worker", **fields) -> User:
     number = next(_numbers)
+    # The demo data has names like worker2 too: skip any name already taken.
+    while "username" not in fields and session.scalar(
+        select(User.id).where(User.username == f"{role}{number}")
+    ):
+        number = next(_numbers)
     user = User(
         username=fields.pop("username", f"{role}{number}"),
         display_name=fields.pop("display_name", f"Test {role.title()} {number}"),
