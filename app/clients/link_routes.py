@@ -10,7 +10,7 @@ from flask import abort, redirect, request, url_for
 from wtforms import StringField, TextAreaField
 from wtforms.validators import ValidationError
 
-from app import audit, locking
+from app import locking
 from app.access import get_or_404, requires
 from app.clients import access, bp, links
 from app.clients import search as finding
@@ -73,12 +73,7 @@ def link_choose(client_id: int):
     form = ClientSearchForm()
     found = None
     if form.validate_on_submit():
-        results = finding.find_clients(me(), form.q.data)
-        found = [f for f in results.own if f.client.id != client.id]
-        audit.record(
-            "client.searched",
-            detail={"searched_for": form.q.data[:60], "shown": [f.client.id for f in found]},
-        )
+        found = finding.other_files_found(me(), client, form.q.data)
     return render_page("clients/link_choose.html", form=form, found=found, **header(client))
 
 

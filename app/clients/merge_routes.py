@@ -61,12 +61,7 @@ def merge_choose(client_id: int):
     form = ClientSearchForm()
     found = None
     if form.validate_on_submit():
-        results = finding.find_clients(me(), form.q.data)
-        found = [f for f in results.own if f.client.id != client.id]
-        audit.record(
-            "client.searched",
-            detail={"searched_for": form.q.data[:60], "shown": [f.client.id for f in found]},
-        )
+        found = finding.other_files_found(me(), client, form.q.data)
     return render_page("clients/merge_choose.html", form=form, found=found, **header(client))
 
 

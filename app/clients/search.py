@@ -192,3 +192,16 @@ def possible_duplicates(user, answers: dict, *, ignore: list[int] | None = None)
         if client not in matched:
             matched.append(client)
     return tell_apart([Found(c, can_open(user, c)) for c in matched[:20]])
+
+
+def other_files_found(user, client: Client, words: str) -> list:
+    """The files `user` may open whose names match `words`, leaving out `client` itself: the
+    choice of the other file to link or merge. The search is audited like any other."""
+    from app import audit
+
+    found = [f for f in find_clients(user, words).own if f.client.id != client.id]
+    audit.record(
+        "client.searched",
+        detail={"searched_for": words[:60], "shown": [f.client.id for f in found]},
+    )
+    return found
