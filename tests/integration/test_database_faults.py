@@ -86,11 +86,14 @@ def sqlite_app(tmp_path, monkeypatch):
 
 @contextlib.contextmanager
 def held(path: Path, how: str):
-    """Another program holds the database: BEGIN EXCLUSIVE (no one else reads or writes), or
-    a long read (others may write, but cannot commit until it ends)."""
+    """Another program holds the database: BEGIN EXCLUSIVE (no one else writes), a long write
+    (BEGIN IMMEDIATE: others may read but not write until it ends), or a long read. In WAL
+    mode (config.tune_sqlite) a long read no longer stops anyone writing."""
     other = sqlite3.connect(path, isolation_level=None, timeout=0)
     if how == "exclusive":
         other.execute("BEGIN EXCLUSIVE")
+    elif how == "writing":
+        other.execute("BEGIN IMMEDIATE")
     else:
         other.execute("BEGIN")
         other.execute("SELECT count(*) FROM partner").fetchall()
@@ -101,7 +104,7 @@ def held(path: Path, how: str):
         other.close()
 
 
-@pytest.mark.parametrize("how", ["exclusive", "reading"])
+@pytest.mark.parametrize("how", ["exclusive", "writing"])
 def test_a_locked_sqlite_database_gives_the_plain_page_and_keeps_nothing(sqlite_app, how):
     app, path = sqlite_app
     client, session = signed_in(app, "senior")
@@ -120,13 +123,24 @@ def test_a_locked_sqlite_database_gives_the_plain_page_and_keeps_nothing(sqlite_
     session.close()
 
 
+def test_a_long_read_elsewhere_no_longer_stops_a_save(sqlite_app):
+    """WAL mode: a report reading for a long time does not hold up the desk's taps."""
+    app, path = sqlite_app
+    client, session = signed_in(app, "senior")
+    with held(path, "reading"):
+        response = client.post("/partners/new", data=dict(PARTNER))
+        assert response.status_code == 303
+    assert count(session, Partner) == 1
+    session.close()
+
+
 def test_a_tap_while_the_database_is_busy_counts_once_when_tried_again(sqlite_app):
     """The desk's htmx tap gets the message in its status region; the retry counts once."""
     app, path = sqlite_app
     client, session = signed_in(app, "frontdesk")
     item = make_item(session, "Meals")
     tap = {"item": str(item.id), "change": "add", "key": "desk-1-tap-0001-while-locked"}
-    with held(path, "reading"):  # the tap is written, then cannot be committed
+    with held(path, "writing"):  # another program is writing: the tap cannot be saved
         response = client.post("/frontdesk/taps", data=dict(tap), headers=HTMX)
         assert response.status_code == 503
         assert response.headers["HX-Retarget"] == "#status"

@@ -150,7 +150,7 @@ def test_a_real_locked_database_keeps_the_note_out_of_the_log(tmp_path, monkeypa
     path = tmp_path / "locked.db"
     app = own_app(f"sqlite:///{path}", tmp_path, DATABASE_BUSY_SECONDS=0.2)
     client, session = signed_in(app, "senior")
-    with held(path, "reading"):
+    with held(path, "writing"):
         response = client.post(
             "/partners/new", data={"name": MARKER, "what_they_do": f"Notes: {MARKER}"}
         )
