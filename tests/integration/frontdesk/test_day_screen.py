@@ -77,9 +77,9 @@ def test_a_tap_with_htmx_sends_back_only_what_changed(client, sign_in_as, items,
     assert len(response.data) < 5000
     # Only the numbers change: the buttons stay where they are (and keep the focus).
     assert f'id="item-{items["meals"].id}"' not in html
-    assert f'id="count-{items["meals"].id}" hx-swap-oob="true">1<' in html
-    assert f'id="count-{items["visitors"].id}" hx-swap-oob="true">0<' in html
-    assert 'hx-swap-oob="innerHTML:#status">Added one to Meals. 1 today.' in html
+    assert f'id="count-{items["meals"].id}" data-hx-swap-oob="true">1<' in html
+    assert f'id="count-{items["visitors"].id}" data-hx-swap-oob="true">0<' in html
+    assert 'data-hx-swap-oob="innerHTML:#status">Added one to Meals. 1 today.' in html
     assert 'id="recent-taps"' in html
     assert "<h1" not in html
     assert total(fetch, items["meals"]) == 1
@@ -152,7 +152,7 @@ def test_a_retired_item_is_refused_and_leaves_the_screen(client, sign_in_as, db_
     response = tap(client, old, headers=HTMX)
     html = response.get_data(as_text=True)
     assert "Clothes given is not counted any more." in html
-    assert f'<li id="item-{old.id}" hx-swap-oob="delete">' in html
+    assert f'<li id="item-{old.id}" data-hx-swap-oob="delete">' in html
     tap(client, old)
     assert fetch(select(TallyEvent)) == []
     assert f'id="item-{old.id}"' not in client.get("/frontdesk").get_data(as_text=True)

@@ -157,7 +157,7 @@ def test_a_tick_with_htmx_sends_back_the_task(client, sign_in_as, db_session):
         f"/frontdesk/daily-tasks/{task.id}/tick", data={"ticked": "1"}, headers=HTMX
     )
     html = response.get_data(as_text=True)
-    assert f'id="task-{task.id}" hx-swap-oob="true"' in html
+    assert f'id="task-{task.id}" data-hx-swap-oob="true"' in html
     assert 'aria-pressed="true"' in html
     assert "Ticked: Client area tidy." in html
 

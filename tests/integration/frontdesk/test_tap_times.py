@@ -55,7 +55,7 @@ def test_a_tap_at_23_59_sent_after_midnight_counts_for_yesterday(
     html = response.get_data(as_text=True)
     assert "Added one to Meals. 1 on 2 March." in html
     # The screen shows today's numbers: the tap is not in them.
-    assert f'id="count-{items["meals"].id}" hx-swap-oob="true">0<' in html
+    assert f'id="count-{items["meals"].id}" data-hx-swap-oob="true">0<' in html
     [event] = fetch(select(TallyEvent))
     assert event.day == date(2026, 3, 2)
     assert event.desk == 1
@@ -137,10 +137,10 @@ def test_totals_show_todays_counts_and_who_is_waiting(
     response = client.get("/frontdesk/totals", headers=HTMX)
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert f'id="count-{items["meals"].id}" hx-swap-oob="true">3<' in html
-    assert f'id="count-{items["packs"].id}" hx-swap-oob="true">0<' in html
-    assert f'id="count-{items["visitors"].id}" hx-swap-oob="true">0<' in html
-    assert 'id="waiting-count" hx-swap-oob="true">(2 waiting)<' in html
+    assert f'id="count-{items["meals"].id}" data-hx-swap-oob="true">3<' in html
+    assert f'id="count-{items["packs"].id}" data-hx-swap-oob="true">0<' in html
+    assert f'id="count-{items["visitors"].id}" data-hx-swap-oob="true">0<' in html
+    assert 'id="waiting-count" data-hx-swap-oob="true">(2 waiting)<' in html
     assert 'data-day="2026-03-03"' in html
     assert "<h1" not in html and len(response.data) < 2000
     # Not asked by htmx (a person typed the address): the day screen.

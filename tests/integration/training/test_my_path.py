@@ -80,7 +80,7 @@ def test_marking_done_with_htmx_gives_back_the_card(client, sign_in_as, programm
     html = response.get_data(as_text=True)
     assert html.strip().startswith(f'<li class="item-card item-card-done" id="item-{item.id}"')
     assert "Not done yet" in html
-    assert 'hx-swap-oob="innerHTML:#status"' in html
+    assert 'data-hx-swap-oob="innerHTML:#status"' in html
     assert "<html" not in html
 
 

@@ -24,7 +24,7 @@ def test_the_module_count_changes_as_items_are_marked_done(client, sign_in_as, p
     assert f'id="module-{module.id}-count"' in html and "0 of 20 done" in text_of(html)
 
     answer = mark(client, first, "done", "module").get_data(as_text=True)
-    assert f'<span class="count" id="module-{module.id}-count" hx-swap-oob="true">' in answer
+    assert f'<span class="count" id="module-{module.id}-count" data-hx-swap-oob="true">' in answer
     assert "1 of 20 done" in text_of(answer)
     answer = mark(client, second, "done", "path").get_data(as_text=True)
     assert "2 of 20 done" in text_of(answer)
@@ -33,7 +33,7 @@ def test_the_module_count_changes_as_items_are_marked_done(client, sign_in_as, p
     assert len(fetch(select(Progress).where(Progress.done_at.is_not(None)))) == 1
     # The item's own page has no count to change: none is sent.
     answer = mark(client, first, "done", "item").get_data(as_text=True)
-    assert 'hx-swap-oob="true"' not in answer
+    assert 'data-hx-swap-oob="true"' not in answer
     # The path page shows the same count, with the same id, for htmx to change.
     html = client.get("/training/").get_data(as_text=True)
     assert f'id="module-{module.id}-count"' in html and "2 of 20 done" in text_of(html)
