@@ -40,7 +40,7 @@ class User(Base):
     gender: Mapped[str | None] = mapped_column(String(30))
     pronouns: Mapped[str | None] = mapped_column(String(40))
     languages: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
-    indigenous: Mapped[str | None] = mapped_column(String(20))  # None: not shared
+    indigenous: Mapped[str | None] = mapped_column(String(40))  # None: not shared
 
     # Optimistic locking for a manager's changes (name, role; app/locking.py). Only those
     # add one (app.locking.bump): signing in changes this row too, and two
