@@ -9,7 +9,7 @@ ACCESS_LOG_FORMAT := %(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms
 # Tests run in parallel, one process per core.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test test-sqlite test-postgres test-deep bench lint audit chromium clean
+.PHONY: run test test-sqlite test-postgres test-deep bench lint audit chromium vnu clean
 
 # Runtime packages only; the stamp files make reinstalling happen only when pyproject changes.
 $(VENV)/.run-installed: pyproject.toml
@@ -34,10 +34,10 @@ run: $(VENV)/.run-installed
 # Every test, browser tests included, on SQLite and then on a throwaway PostgreSQL server.
 test: test-sqlite test-postgres
 
-test-sqlite: $(VENV)/.test-installed chromium
+test-sqlite: $(VENV)/.test-installed chromium vnu
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.test-installed chromium
+test-postgres: $(VENV)/.test-installed chromium vnu
 	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
 
 # Twenty times more random examples for every hypothesis test, to find new ones (the usual
@@ -68,5 +68,30 @@ chromium:
 	    apt-get install -y -q chromium >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q chromium >/dev/null; }; \
 	  else echo "Install Debian's chromium package for the browser tests." >&2; exit 1; fi; }
 
+# The Nu HTML Checker (vnu.jar, from npm's vnu-jar, pinned) for
+# tests/integration/test_html_valid.py, in .tools/ (git-ignored), and Debian's Java to run it.
+# The package's postinstall would fetch a Java of its own from GitHub: --ignore-scripts skips it.
+VNU_VERSION := 26.9.27
+VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: .tools/.vnu-$(VNU_VERSION)
+	$(call debian_package,java,default-jre-headless,for the HTML check)
+
+.tools/.vnu-$(VNU_VERSION):
+	$(call debian_package,npm,npm,to fetch the HTML checker)
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+	  --prefix .tools vnu-jar@$(VNU_VERSION)
+	test -f $(VNU_JAR)
+	touch $@
+
+# $(call debian_package,command,package,what for): installs the package when the command is
+# missing and we are root; otherwise says what to install.
+define debian_package
+@command -v $(1) >/dev/null 2>&1 || { \
+  if [ "$$(id -u)" = 0 ]; then \
+    echo "Installing $(2) (Debian package)..."; \
+    apt-get install -y -q $(2) >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q $(2) >/dev/null; }; \
+  else echo "Install Debian's $(2) package $(3)." >&2; exit 1; fi; }
+endef
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .tools
