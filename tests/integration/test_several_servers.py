@@ -1,4 +1,4 @@
-"""Two app servers behind HAProxy, one PostgreSQL (docs/deploying.md): signed in through one
+"""Two app servers behind HAProxy, one PostgreSQL (docs/deploy.md): signed in through one
 server, carrying on through the other; the sign-in count shared by both; one server stopped
 in the middle of the desks' taps and a worker's notes, and nothing lost or saved twice.
 
