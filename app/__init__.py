@@ -39,12 +39,13 @@ def create_app(settings: dict | None = None) -> Flask:
     limiter.init_app(app)
     _set_up_sign_in(app)
 
-    from app import cli, errors, idempotency, registry, templating, web
+    from app import cli, errors, idempotency, page_scripts, registry, templating, web
 
     for area in registry.areas():
         app.register_blueprint(area.blueprint)
 
     templating.init_app(app)
+    page_scripts.init_app(app)
     errors.init_app(app)
     web.init_app(app)
     idempotency.init_app(app)  # after web: its after_request runs before the commit

@@ -344,14 +344,34 @@
     if (event.target.closest("[data-print]")) { window.print(); }
   });
 
+  // Only the scripts a page needs (app/page_scripts.py): the page lists them as preload
+  // links (htmx drops script tags from a boosted page), and each one this tab has not run
+  // yet runs here, in order, on a whole page load and after a boosted link alike.
+  var scriptsRun = {};
+  function loadPageScripts() {
+    document.querySelectorAll("link[data-page-script]").forEach(function (link) {
+      var src = link.getAttribute("href");
+      if (scriptsRun[src]) { return; }
+      scriptsRun[src] = true;
+      var script = document.createElement("script");
+      script.src = src;
+      script.async = false; // a library before the script that uses it
+      document.head.appendChild(script);
+    });
+  }
+
   function ready() {
     showReadAloudButtons();
     showPrintButtons();
     startSessionClock();
     bringBackForms();
   }
-  document.addEventListener("DOMContentLoaded", ready);
+  document.addEventListener("DOMContentLoaded", function () {
+    ready();
+    loadPageScripts();
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
+    loadPageScripts();
     if (event.detail.boosted || event.target === document.body) { ready(); }
     else { showReadAloudButtons(); showPrintButtons(); }
   });

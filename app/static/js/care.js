@@ -80,6 +80,7 @@
     if (check) { check.focus(); }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { setUp(document); });
+  // app.js runs this file once the page is read (app/page_scripts.py): start now.
+  setUp(document);
   document.addEventListener("htmx:afterSettle", function (event) { setUp(event.target); });
 })();

@@ -219,7 +219,8 @@
     return Promise.all(states.map(send)).then(function () { return undefined; });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { scan(document); });
+  // app.js runs this file once the page is read (app/page_scripts.py): start now.
+  scan(document);
   document.addEventListener("htmx:afterSettle", function () { scan(document); });
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { states.forEach(sendBeacon); }

@@ -251,7 +251,8 @@
     show();
     send();
   }
-  document.addEventListener("DOMContentLoaded", ready);
+  // app.js runs this file once the page is read (app/page_scripts.py): start now.
+  ready();
   document.addEventListener("htmx:afterSettle", function (event) {
     if (event.detail.boosted) { ready(); } else { show(); } // any other swap: the numbers again
   });

@@ -123,6 +123,7 @@
       setUp(game);
     }
   }
-  document.addEventListener("DOMContentLoaded", ready);
+  // app.js runs this file once the page is read (app/page_scripts.py): start now.
+  ready();
   document.addEventListener("htmx:afterSettle", ready);
 })();
