@@ -176,7 +176,7 @@
     } finally {
       state.filling = false;
     }
-    banner.hidden = false;
+    banner.classList.remove("draft-waiting");
     var button = banner.querySelector("[data-draft-discard]");
     if (button) {
       button.addEventListener("click", function () { throwAway(state, banner); });
