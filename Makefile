@@ -9,7 +9,7 @@ ACCESS_LOG_FORMAT := %(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms
 # Tests run in parallel, one process per core.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test test-sqlite test-postgres test-deep bench lint audit chromium vnu clean
+.PHONY: run test test-sqlite test-postgres test-deep bench lighthouse lint audit chromium vnu clean
 
 # Runtime packages only; the stamp files make reinstalling happen only when pyproject changes.
 $(VENV)/.run-installed: pyproject.toml
@@ -47,6 +47,18 @@ test-deep: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m tests.bench
+
+# Lighthouse (mobile) over the busy pages, three runs each, against `make run` on $(PORT)
+# (another terminal). Lighthouse 12 comes from npm into .tools/.
+LIGHTHOUSE_VERSION := 12.8.2
+lighthouse: $(VENV)/.test-installed chromium .tools/.lighthouse-$(LIGHTHOUSE_VERSION)
+	PYTHONPATH=. $(BIN)/python scripts/lighthouse.py http://127.0.0.1:$(PORT)
+
+.tools/.lighthouse-$(LIGHTHOUSE_VERSION):
+	$(call debian_package,npm,npm,to fetch Lighthouse)
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+	  --prefix .tools/lighthouse lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
 
 # Style, and the boundaries between areas (the contracts in pyproject.toml).
 lint: $(VENV)/.test-installed
