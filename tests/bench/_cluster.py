@@ -1,5 +1,5 @@
 """Several app servers behind HAProxy on one PostgreSQL, on loopback: the recipe in
-docs/deploying.md, started for a test or a benchmark. HAProxy reads deploy/haproxy.cfg as
+docs/deploy.md, started for a test or a benchmark. HAProxy reads deploy/haproxy.cfg as
 it is shipped; only the addresses come from the environment."""
 
 from __future__ import annotations
@@ -107,12 +107,14 @@ def balanced_servers(url: str, instance: Path, settings: dict | None = None, wor
             "PEERDESK_APP_1": f"127.0.0.1:{app_ports[0]}",
             "PEERDESK_APP_2": f"127.0.0.1:{app_ports[1]}",
         }
-        balancer = subprocess.Popen(
-            [binary, "-db", "-f", str(HAPROXY_CONFIG)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        # Its messages go to a file: a pipe nobody reads would stop it once full.
+        with (instance / "haproxy.log").open("ab") as log:
+            balancer = subprocess.Popen(
+                [binary, "-db", "-f", str(HAPROXY_CONFIG)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         _wait_for(port)
         yield Cluster(port, app_ports, servers, balancer)
     finally:

@@ -40,7 +40,9 @@ def start_gunicorn(
     settings: dict | None = None,
 ) -> subprocess.Popen:
     """gunicorn serving the app on 127.0.0.1:port; returns once /healthz answers.
-    `settings`: environment variables that replace the ones below."""
+    `settings`: environment variables that replace the ones below. What gunicorn and the app
+    write to stderr goes to `instance`/gunicorn.log (see server_log): a pipe nobody reads
+    fills after 64 KB of error logs, and then every worker hangs on its next write."""
     env = {
         **os.environ,
         "DATABASE_URL": url,
@@ -51,20 +53,24 @@ def start_gunicorn(
         "PEERDESK_ESTABLISHMENT_ID": "810012345",  # a made-up one: the export refuses none
         **(settings or {}),
     }
-    server = subprocess.Popen(
-        [
-            sys.executable, "-m", "gunicorn",
-            "--workers", str(workers),
-            "--bind", f"127.0.0.1:{port}",
-            "--log-level", "warning",
-            "--timeout", "120",
-            module,
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
+    instance.mkdir(parents=True, exist_ok=True)
+    log = instance / "gunicorn.log"
+    with log.open("ab") as sink:  # the child keeps its own copy of the file
+        server = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn",
+                "--workers", str(workers),
+                "--bind", f"127.0.0.1:{port}",
+                "--log-level", "warning",
+                "--timeout", "120",
+                module,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+        )  # fmt: skip
+    server.log_path = log
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -75,7 +81,12 @@ def start_gunicorn(
         except OSError:
             time.sleep(0.2)
     server.kill()
-    raise RuntimeError("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
+    raise RuntimeError("gunicorn did not start: " + server_log(server)[-2000:])
+
+
+def server_log(server: subprocess.Popen) -> str:
+    """What the server wrote to stderr so far (warnings, errors with their tracebacks)."""
+    return server.log_path.read_text(errors="replace")
 
 
 def stop(server: subprocess.Popen) -> None:

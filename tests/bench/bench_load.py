@@ -16,6 +16,11 @@ the page gives when it works); then counts rows to check that no tap and no note
 every tap and note the people saw succeed is in the database exactly once. Finally the peak
 memory (VmHWM) of each gunicorn worker.
 
+On PostgreSQL the same people then run both again through HAProxy to two gunicorn servers
+(2 workers each), as docs/deploy.md sets them up (tests/bench/_cluster.py; haproxy is
+installed with apt-get when missing and we are root). It is skipped, with the reason
+printed, on SQLite and where haproxy cannot be had.
+
 BENCH_LOAD_SECONDS, BENCH_CLIENTS and BENCH_NOTES change the run length and the size.
 """
 
@@ -33,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
+from tests.bench._cluster import balanced_servers, haproxy
 from tests.bench._server import (
     Browser,
     built_database,
@@ -42,6 +48,7 @@ from tests.bench._server import (
     peak_memory_mb,
     percentile,
     postgres_admin_url,
+    server_log,
     start_gunicorn,
     stop,
     worker_pids,
@@ -139,7 +146,7 @@ def act(person: Person, run: str, count: int, tally: Tally, modules, items) -> N
 
     rng, b = person.rng, person.browser
     began = time.perf_counter()
-    what, ok = "", False
+    what, ok, response = "", False, None
     try:
         if person.role == "desk":
             if count % 10 == 9:
@@ -201,8 +208,11 @@ def act(person: Person, run: str, count: int, tally: Tally, modules, items) -> N
             )[step]
             response, _ = b.request("GET", path)
             ok = response.status == 200
-    except (OSError, http.client.HTTPException):
-        ok = False
+    except (OSError, http.client.HTTPException) as error:
+        ok, response = False, None
+        what = f"{what} ({type(error).__name__})"
+    if not ok and response is not None:
+        what = f"{what} ({response.status})"  # errors are counted by request and answer
     tally.saw(time.perf_counter() - began, ok, what)
 
 
@@ -272,6 +282,38 @@ def check_saved(url: str, instance: Path, run: str, tally: Tally) -> dict:
     }
 
 
+def logged_problems(servers) -> dict[str, int]:
+    """The errors the servers logged, counted: the app's one-line summary (kind, SQLite's
+    or PostgreSQL's code) and the shape of the statement, without the error's number."""
+    found: dict[str, int] = {}
+    for server in servers:
+        lines = server_log(server).splitlines()
+        for n, line in enumerate(lines):
+            if line[:1].isspace() or not re.search(r"\w(Error|Exception|Timeout)\b", line):
+                continue
+            said = re.sub(r"^\[[^]]*\]\s*|\s*\[error [^]]*\]", "", line)[:160]
+            following = lines[n + 1] if n + 1 < len(lines) else ""
+            if following.startswith("Statement:"):
+                said += " / " + following[:100]
+            found[said] = found.get(said, 0) + 1
+    return found
+
+
+def load_runs(people, port: int, modules, items) -> list[dict]:
+    """The paced run and the flat out run, against whatever answers on `port`."""
+    sign_in(people, port)
+    runs = []
+    for run, think in (("paced", True), ("flat", False)):
+        run_id = f"{run}{int(time.time())}"  # marks this run's taps and notes
+        before = load_average()
+        tally, elapsed = run_load(people, run_id, think, modules, items)
+        after = load_average()
+        runs.append(
+            {"run": run, "id": run_id, "tally": tally, "seconds": elapsed, "load": (before, after)}
+        )
+    return runs
+
+
 def run_one(kind: str, folder: Path) -> dict:
     print(f"{kind}: the large database (built once per run) ...", flush=True)
     url, seconds = built_database(kind, "large", build_large, folder)
@@ -279,48 +321,93 @@ def run_one(kind: str, folder: Path) -> dict:
     people, modules, items = cast(url, instance)
     port = free_port()
     server = start_gunicorn(url, instance, port)
-    runs = []
     try:
-        sign_in(people, port)
-        for run, think in (("paced", True), ("flat", False)):
-            run_id = f"{run}{int(time.time())}"  # marks this run's taps and notes
-            before = load_average()
-            tally, elapsed = run_load(people, run_id, think, modules, items)
-            after = load_average()
-            runs.append(
-                {
-                    "run": run,
-                    "id": run_id,
-                    "tally": tally,
-                    "seconds": elapsed,
-                    "load": (before, after),
-                }
-            )
+        runs = load_runs(people, port, modules, items)
         memory = [(pid, peak_memory_mb(pid)) for pid in worker_pids(server)]
     finally:
         stop(server)
+    problems = logged_problems([server])
     for each in runs:
         each["saved"] = check_saved(url, instance, each["id"], each["tally"])
-    return {"kind": kind, "runs": runs, "memory": memory, "built_seconds": seconds}
+    return {
+        "kind": kind,
+        "setup": "1 server",
+        "runs": runs,
+        "memory": memory,
+        "problems": problems,
+        "built_seconds": seconds,
+        "url": url,
+        "instance": instance,
+        "people": people,
+        "modules": modules,
+        "items": items,
+    }
+
+
+def forget_two_step_codes(url: str, instance: Path) -> None:
+    """A two-step code works once per account per 30 seconds: forget the codes used by the
+    last sign-in, so the same people can sign in again at once (this copy only)."""
+    from sqlalchemy import update
+
+    from app.extensions import db
+    from app.models import User
+
+    app = make_app(url, instance)
+    with app.app_context():
+        db.session.execute(update(User).values(totp_last_step=None))
+        db.session.commit()
+        db.engine.dispose()
+
+
+def two_servers_skipped(kind: str) -> str | None:
+    """Why the two-server run cannot be made here, or None when it can."""
+    if kind != "PostgreSQL":
+        return "two servers share one PostgreSQL; SQLite is one file on one machine"
+    if haproxy() is None:
+        return "haproxy is not installed and cannot be installed here"
+    return None
+
+
+def run_two(one: dict) -> dict:
+    """The same people and the same database (after the one-server runs) through HAProxy to
+    two gunicorn servers of 2 workers each, as docs/deploy.md sets them up."""
+    print(f"{one['kind']}: two servers behind HAProxy ...", flush=True)
+    url, instance = one["url"], one["instance"]
+    forget_two_step_codes(url, instance)
+    with balanced_servers(url, instance / "two") as cluster:
+        runs = load_runs(one["people"], cluster.port, one["modules"], one["items"])
+        memory = [(pid, peak_memory_mb(pid)) for s in cluster.servers for pid in worker_pids(s)]
+        servers = cluster.servers
+    problems = logged_problems(servers)
+    for each in runs:
+        each["saved"] = check_saved(url, instance, each["id"], each["tally"])
+    return {
+        "kind": one["kind"],
+        "setup": "2 servers",
+        "runs": runs,
+        "memory": memory,
+        "problems": problems,
+        "built_seconds": one["built_seconds"],
+    }
 
 
 def report(results: list[dict]) -> None:
     print()
     print(
         f"Load: {DESKS} desks, {WORKERS} workers and {TRAINEES} trainees at once, "
-        f"{SECONDS:g} s per run, gunicorn 2 workers on loopback, the large database "
-        f"({CLIENTS:,} files, {NOTES:,} notes)"
+        f'{SECONDS:g} s per run, gunicorn 2 workers on loopback ("2 servers": two of them '
+        f"behind HAProxy), the large database ({CLIENTS:,} files, {NOTES:,} notes)"
     )
     print(
-        f"{'database':<12}{'run':<10}{'requests':>9}{'per s':>8}{'p50 ms':>8}{'p95 ms':>8}"
-        f"{'errors':>8}  taps ok/found/lost   notes ok/found/lost   load average"
+        f"{'database':<12}{'setup':<11}{'run':<7}{'requests':>9}{'per s':>8}{'p50 ms':>8}"
+        f"{'p95 ms':>8}{'errors':>8}  taps ok/found/lost   notes ok/found/lost   load average"
     )
     for r in results:
         for each in r["runs"]:
             t, s = each["tally"], each["saved"]
             errors = sum(t.errors.values())
             print(
-                f"{r['kind']:<12}{each['run']:<10}{len(t.times) + errors:>9}"
+                f"{r['kind']:<12}{r['setup']:<11}{each['run']:<7}{len(t.times) + errors:>9}"
                 f"{(len(t.times) + errors) / each['seconds']:>8.1f}"
                 f"{percentile(t.times, 50):>8.1f}{percentile(t.times, 95):>8.1f}{errors:>8}"
                 f"  {s['taps_ok']:>5}/{s['taps_found']}/{s['taps_lost']:<10}"
@@ -342,6 +429,22 @@ def report(results: list[dict]) -> None:
             f"{'':<12}peak memory (VmHWM) of each gunicorn worker: {memory} "
             f"(under {MEMORY_BUDGET_MB} MB: {verdict})"
         )
+        for line, count in r["problems"].items():
+            print(f"{'':<12}the server logged {count} times: {line}")
+    print()
+    print("Errors and rows lost or saved twice (each must be 0):")
+    for r in results:
+        for each in r["runs"]:
+            t, s = each["tally"], each["saved"]
+            wrong = {
+                "errors": sum(t.errors.values()),
+                "taps lost": s["taps_lost"],
+                "notes lost": s["notes_lost"],
+                "saved twice": s["taps_twice"] + s["notes_twice"],
+            }
+            verdict = "yes" if not any(wrong.values()) else "NO"
+            counts = ", ".join(f"{k} {v}" for k, v in wrong.items())
+            print(f"  {r['kind']}, {r['setup']}, {each['run']}: {counts} (all 0: {verdict})")
 
 
 def main() -> None:
@@ -349,7 +452,20 @@ def main() -> None:
     kinds = ["SQLite"] + (["PostgreSQL"] if postgres_admin_url() else [])
     try:
         print(f"Machine: {os.cpu_count()} CPUs; load average at the start {load_average()}")
-        results = [run_one(kind, folder) for kind in kinds]
+        results = []
+        for kind in kinds:
+            one = run_one(kind, folder)
+            results.append(one)
+            why_not = two_servers_skipped(kind)
+            if why_not:
+                print(f"{kind}: two servers behind HAProxy skipped: {why_not}", flush=True)
+            else:
+                results.append(run_two(one))
+        if not postgres_admin_url():
+            print(
+                "Two servers behind HAProxy skipped: they need PostgreSQL "
+                "(run under scripts/with-postgres)"
+            )
         report(results)
         print(f"\nLoad average at the end: {load_average()}")
     finally:

@@ -7,9 +7,10 @@ beside a bare route (/healthz) measured the same way on the same server. Prints 
 second, p50 and p95 of a round trip, the ratio tap/bare, and the bytes of the day screen's
 first load (HTML, CSS, JS, htmx; raw and gzip) and of one tap's response.
 
-BENCH_SECONDS and BENCH_DESKS change the run length and the number of desks. A third run,
-"SQLite+WAL", shows what journal_mode=WAL and synchronous=NORMAL would give (BENCH_WAL=0
-leaves it out); it is not how the app sets up SQLite.
+BENCH_SECONDS and BENCH_DESKS change the run length and the number of desks. SQLite runs as
+the app sets it up: WAL, synchronous=NORMAL (app/config.py tune_sqlite). The bytes are asked
+for without compression and packed here with gzip; tests/bench/bench_bytes.py measures what
+the server really sends (gzip, brotli, and the browser's cache).
 """
 
 from __future__ import annotations
@@ -212,7 +213,7 @@ def first_load(desk: Desk) -> dict[str, tuple[int, int]]:
     for kind, pattern in (
         ("CSS", rb'<link rel="stylesheet" href="([^"]+)"'),
         ("JS and htmx", rb'<script src="([^"]+)"'),
-        ("icons", rb'<img[^>]+src="([^"]+\.svg)"'),
+        ("icons", rb'<img[^>]+src="([^"]+\.svg(?:\?[^"]*)?)"'),
     ):
         for url in dict.fromkeys(re.findall(pattern, html)):
             _, body = desk.request("GET", url.decode())
@@ -270,7 +271,7 @@ def report(results: list[dict]) -> None:
             )
         ratio = r["tap"].percentile(50) / r["bare"].percentile(50)
         rate = r["tap"].per_second / r["bare"].per_second
-        print(f"{'':<11}{'tap/bare':<8}{rate:>11.2f}{ratio:>9.2f}")
+        print(f"{'':<11}{'tap/bare':<8}{rate:>11.2f}{ratio:>9.2f}   (per second; p50)")
     print()
     print("Taps while every desk refreshes its totals every 5 seconds (the day screen as it is):")
     print(
@@ -312,12 +313,8 @@ def report(results: list[dict]) -> None:
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="peerdesk-bench-"))
     try:
-        results = [run_one("SQLite", f"sqlite:///{folder / 'bench.db'}", folder / "instance")]
-        if os.environ.get("BENCH_WAL", "1") != "0":
-            wal = f"sqlite:///{folder / 'bench-wal.db'}"
-            results.append(
-                run_one("SQLite+WAL", wal, folder / "instance-wal", "tests.bench.wal_wsgi:app")
-            )
+        sqlite = f"sqlite:///{folder / 'bench.db'}"
+        results = [run_one("SQLite WAL", sqlite, folder / "instance")]
         pg = postgres_url()
         if pg:
             results.append(run_one("PostgreSQL", pg, folder / "instance-pg"))
