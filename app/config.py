@@ -119,6 +119,20 @@ def tune_sqlite(engine) -> None:
         cursor.close()
 
     event.listen(engine, "connect", set_pragmas)
+    event.listen(engine, "savepoint", write_lock_before_the_first_savepoint)
+
+
+def write_lock_before_the_first_savepoint(connection, _name) -> None:
+    """A change (change_from_form, begin_nested) opens a SAVEPOINT. When nothing was written
+    yet in the request, SQLite makes that savepoint a plain read transaction: the change then
+    reads, and its first write must turn the read into a write. If another request saved in
+    between, WAL refuses that at once (SQLITE_BUSY_SNAPSHOT, no waiting), and the person got
+    the "not working" page under load. Taking the write lock first (BEGIN IMMEDIATE) makes
+    the change wait its turn instead (up to DATABASE_BUSY_SECONDS), then read and write as one.
+    """
+    raw = connection.connection.dbapi_connection
+    if not raw.in_transaction:
+        raw.execute("BEGIN IMMEDIATE")
 
 
 class NoRowValues(logging.Filter):

@@ -2,6 +2,7 @@
 disk even if the process is killed (SIGKILL) straight after."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -59,3 +60,26 @@ def test_a_commit_survives_the_process_being_killed(sqlite_file_app, tmp_path):
     with again.app_context():
         assert db.session.execute(text("SELECT word FROM kept")).scalar() == "acknowledged"
         db.engine.dispose()
+
+
+def test_a_change_that_reads_first_is_not_refused_when_another_save_lands_before_it_writes(
+    sqlite_file_app, tmp_path
+):
+    """Two desks save at once: one change has read (inside its savepoint) and is about to
+    write when the other desk's save arrives. The first change keeps the write lock, so it is
+    saved, and the other desk's save goes in straight after: both are kept, none refused."""
+    made, _url = sqlite_file_app
+    with made.app_context():
+        db.session.execute(text("CREATE TABLE kept (word TEXT)"))
+        db.session.commit()
+        with db.session.begin_nested():
+            db.session.execute(text("SELECT count(*) FROM kept")).scalar()
+            other_desk = sqlite3.connect(tmp_path / "wal.db", isolation_level=None, timeout=0)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other_desk.execute("INSERT INTO kept VALUES ('other desk')")  # waits its turn
+            db.session.execute(text("INSERT INTO kept VALUES ('first desk')"))
+        db.session.commit()
+        other_desk.execute("INSERT INTO kept VALUES ('other desk')")
+        other_desk.close()
+        words = db.session.execute(text("SELECT word FROM kept ORDER BY word")).scalars().all()
+    assert words == ["first desk", "other desk"]
