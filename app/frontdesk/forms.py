@@ -62,7 +62,7 @@ class HandoverForm(Form):
         description="Choose all that fit.",
     )
     urgency = ChoiceField(
-        "How soon?",
+        "How soon do they need help, and how much?",
         choices=list(URGENCY.items()),
         validators=[required("Choose how soon they need help")],
     )

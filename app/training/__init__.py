@@ -10,6 +10,7 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from app import glossary
+from app.templating import term
 from app.core.areas import Area, DemoStep, Panel, Tile
 from app.extensions import db
 from app.models import (
@@ -114,18 +115,14 @@ def _sector_words() -> re.Pattern | None:
 
 
 @bp.app_template_filter("glossed")
-def glossed(text: str | None) -> Markup:
-    """Text from the programme, with sector words (NSP, WHS, FOH ...) in <abbr title>."""
+def glossed(text: str | None, in_link: bool = False) -> Markup:
+    """Text from the programme, with sector words (NSP, WHS, FOH ...) explained by term().
+    Inside a link (`|glossed(in_link=True)`) the words stay plain: no button in a link."""
     text = str(escape(text or ""))
     pattern = _sector_words()
-    if pattern is None:
+    if pattern is None or in_link:
         return Markup(text)  # noqa: S704  (escaped above)
-
-    def wrap(match):
-        meaning = escape(glossary.meaning(match.group(1)) or "")
-        return f'<abbr title="{meaning}">{match.group(1)}</abbr>'
-
-    return Markup(pattern.sub(wrap, text))  # noqa: S704  (escaped above; our own markup)
+    return Markup(pattern.sub(lambda match: str(term(match.group(1))), text))  # noqa: S704  (escaped above; term() escapes)
 
 
 @bp.app_template_filter("duration")

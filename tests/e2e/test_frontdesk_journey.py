@@ -182,7 +182,7 @@ def record_a_handover(page: Page, check_accessible: bool = True) -> None:
     page.get_by_label("Their first name or a nickname").fill("Sam")
     page.get_by_label("Opioid maintenance treatment").check()
     page.get_by_label("Housing").check()
-    page.get_by_label("Today, right now").check()
+    page.get_by_label("Right now, today").check()
     page.get_by_label("Here now, at the centre").check()
     page.get_by_label("Anything else the worker should know").fill("Missed a dose yesterday.")
     page.get_by_role("button", name="Send to a worker").click()

@@ -33,9 +33,9 @@ def test_the_handover_form_shows_for_staff(client, sign_in_as, role):
     for words in (
         "What do they want help with?",
         "Housing",
-        "Children and CYF",
-        "How soon?",
-        "Today, right now",
+        "Children and child protection (CYF)",
+        "How soon do they need help, and how much?",
+        "Right now, today",
         "Where are they?",
         "They will call back",
     ):
