@@ -69,7 +69,8 @@ def must_explain() -> tuple[Term, ...]:
 
 
 @cache
-def _must_explain_pattern() -> re.Pattern:
+def sector_word_pattern() -> re.Pattern:
+    """Every short form in capitals and every marked word, as one pattern (group 1)."""
     parts = []
     for t in sorted(must_explain(), key=lambda t: -len(t.word)):
         word = re.escape(t.word)
@@ -81,7 +82,7 @@ def _must_explain_pattern() -> re.Pattern:
 def words_to_explain(text: str) -> list[Term]:
     """The words in `text` a person may not know (must_explain), each once, in order."""
     found: dict[str, Term] = {}
-    for match in _must_explain_pattern().finditer(text or ""):
+    for match in sector_word_pattern().finditer(text or ""):
         term = find(match.group(1))
         if term is not None:
             found.setdefault(term.word, term)

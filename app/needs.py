@@ -84,6 +84,19 @@ URGENCY: dict[str, str] = {
 }
 
 
+# Words that keep their capital letter in the middle of a sentence.
+PROPER_NOUNS = ("Aboriginal", "Torres Strait Islander", "Centrelink", "First Nations")
+
+
+def in_a_sentence(words: str) -> str:
+    """ "Housing and homelessness" -> "housing and homelessness", but proper nouns and short
+    forms keep their capitals: "Aboriginal and Torres Strait Islander", "OMT"."""
+    first = words.split(" ", 1)[0]
+    if not words or words.startswith(PROPER_NOUNS) or (first.isupper() and len(first) > 1):
+        return words
+    return words[0].lower() + words[1:]
+
+
 def experience_for(needs: list[str]) -> set[str]:
     """The experience tags that fit any of these needs or life areas."""
     return {tag for need in needs for tag in MATCHING.get(need, ())}
