@@ -26,9 +26,7 @@ def test_the_check_finds_a_bare_sector_word_and_accepts_an_explained_one():
     )
     assert unexplained_words(explained) == []
     # Words hidden from everyone do not count; words only a screen reader hears do.
-    assert unexplained_words('<p hidden>NSP</p><span class="visually-hidden">NSP</span>') == [
-        "NSP"
-    ]
+    assert unexplained_words('<p hidden>NSP</p><span class="visually-hidden">NSP</span>') == ["NSP"]
 
 
 def test_term_draws_a_button_a_tap_and_a_key_reach_and_the_meaning_without_javascript(app):
