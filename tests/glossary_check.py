@@ -48,6 +48,55 @@ def _visible_text(element, explained: set[str], out: list[str]) -> None:
             out.append(child.tail)
 
 
+BLOCKS = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "caption",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "legend",
+    "label",
+    "summary",
+    "div",
+    "section",
+    "button",
+    "a",
+}
+
+
+def readable_text(html: str) -> str:
+    """The words a person sees in the main part of a page, each block (a paragraph, a cell,
+    a button) ending a sentence, as a reading-grade count reads them."""
+    tree = html5lib.parse(html)
+    main = next((e for e in tree.iter(f"{NS}main")), tree)
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        tag = element.tag.replace(NS, "") if isinstance(element.tag, str) else ""
+        if tag in NOT_SHOWN or element.get("hidden") is not None:
+            return
+        if "visually-hidden" in _classes(element) or "term-meaning" in _classes(element):
+            return
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if tag in BLOCKS:
+            parts.append(". ")
+
+    walk(main)
+    text = " ".join("".join(parts).split())
+    return re.sub(r"([.!?:])(\s*\.)+", r"\1", re.sub(r"(\s*\.\s*){2,}", ". ", text)).strip(" .")
+
+
 def unexplained_words(html: str) -> list[str]:
     """The must-explain glossary words shown on this page with no explanation anywhere on it."""
     tree = html5lib.parse(html)

@@ -99,3 +99,19 @@ def test_the_front_desk_forms_explain_their_words(client, sign_in_as):
     assert "Children and child protection (CYF)" in page
     assert "Methadone or buprenorphine (opioid treatment, OMT)" in page
     assert "Soon, and a lot of help (intensive support)" in page
+
+
+def test_the_supervision_list_reads_at_grade_seven_or_lower(
+    client, db_session, demo_database, sign_in_as
+):
+    """A crawl measured /team/supervision at grade 8.6: the page as people see it (every cell
+    and button its own sentence, as a reading count reads it) is now grade 7 or lower."""
+    import textstat
+
+    from tests.glossary_check import readable_text
+
+    user = db_session.scalar(select(User).where(User.role == "manager", User.active.is_(True)))
+    sign_in_as(user=user)
+    text = readable_text(client.get("/team/supervision").get_data(as_text=True))
+    assert "Led by" in text and "Sunday" in text  # the demo's rows are there
+    assert textstat.flesch_kincaid_grade(text) <= 7

@@ -417,6 +417,45 @@
     } catch (error) { /* storage off: nothing kept, nothing to bring back */ }
   }
 
+  // Wide tables: when a table is wider than the screen, it says so in words, keeps its first
+  // column in view (app.css), and takes the keyboard's focus so the arrow keys scroll it.
+  // Its name is its caption (or the heading before it).
+  var tableNumber = 0;
+  function markWideTables() {
+    document.querySelectorAll("table.table").forEach(function (table) {
+      if (table.closest("[hidden]")) { return; }
+      var wide = table.scrollWidth > table.clientWidth + 1;
+      var hint = table.previousElementSibling;
+      var hasHint = hint && hint.classList.contains("table-scroll-hint");
+      table.classList.toggle("table-scrolls", wide);
+      if (wide) {
+        if (!table.id) { tableNumber += 1; table.id = "wide-table-" + tableNumber; }
+        if (!hasHint) {
+          hint = document.createElement("p");
+          hint.className = "table-scroll-hint";
+          hint.id = table.id + "-hint";
+          hint.textContent = "This table is wider than the screen: scroll it sideways to see every column.";
+          table.parentNode.insertBefore(hint, table);
+        }
+        table.setAttribute("aria-describedby", hint.id);
+        if (!table.hasAttribute("tabindex")) { table.setAttribute("tabindex", "0"); table.setAttribute("data-made-focusable", ""); }
+        if (!table.querySelector("caption") && !table.hasAttribute("aria-label")) {
+          var heading = table.previousElementSibling;
+          while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
+          table.setAttribute("aria-label", heading ? heading.textContent.trim() : "Table");
+        }
+      } else {
+        if (hasHint) { hint.remove(); table.removeAttribute("aria-describedby"); }
+        if (table.hasAttribute("data-made-focusable")) { table.removeAttribute("tabindex"); table.removeAttribute("data-made-focusable"); }
+      }
+    });
+  }
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(markWideTables, 150);
+  });
+
   // Print buttons, shown only with JavaScript (without it, the browser's own print works).
   function showPrintButtons() {
     document.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
@@ -443,6 +482,7 @@
 
   function ready() {
     setUpTerms();
+    markWideTables();
     focusErrorSummary();
     showReadAloudButtons();
     showPrintButtons();
@@ -458,6 +498,7 @@
     if (event.detail.boosted || event.target === document.body) { ready(); }
     else {
       setUpTerms();
+      markWideTables();
       focusErrorSummary(event.target);
       showReadAloudButtons();
       showPrintButtons();
