@@ -180,7 +180,7 @@ def record_a_handover(page: Page, check_accessible: bool = True) -> None:
     if check_accessible:
         assert_accessible(page)
     page.get_by_label("Their first name or a nickname").fill("Sam")
-    page.get_by_label("Opioid maintenance treatment").check()
+    page.get_by_label("Methadone or buprenorphine (opioid treatment, OMT)").check()
     page.get_by_label("Housing").check()
     page.get_by_label("Right now, today").check()
     page.get_by_label("Here now, at the centre").check()
@@ -236,7 +236,7 @@ def test_a_worker_sees_who_is_waiting_and_picks_someone_up(desk_page, db_session
     sign_in(page, worker)
     panel = page.get_by_role("region", name=re.compile("People waiting for a worker"))
     expect(panel).to_contain_text("Sam")
-    expect(panel).to_contain_text("Alex Murray (OMT")
+    expect(panel).to_contain_text("Alex Murray (Methadone or buprenorphine (OMT)")
     assert_accessible(page)
     assert_targets_at_least(page, 44)
     panel.get_by_role("link", name="Sam").click()
