@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from app import audit
 from app.access import ROLES
 from app.auth import public as auth
+from app.core import people
 from app.core.progress import progress
 from app.demo import has_real_data, load_demo_data
 from app.extensions import db
@@ -54,7 +55,7 @@ def init_app(app: Flask) -> None:
             return
         password = auth.one_time_password()
         auth.create_user(
-            username="admin",
+            username=people.SET_UP_USERNAME,
             display_name="First manager",
             role="manager",
             password=password,
@@ -62,7 +63,7 @@ def init_app(app: Flask) -> None:
         )
         db.session.commit()
         click.echo("First manager account made. Sign in and choose a new password:")
-        click.echo("  username: admin")
+        click.echo(f"  username: {people.SET_UP_USERNAME}")
         click.echo(f"  one-time password: {password}")
 
     @app.cli.command("demo-data")

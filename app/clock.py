@@ -35,3 +35,9 @@ def clock_time(moment: time | None, *, minutes_always: bool = False) -> str:
         return ""
     minutes = f":{moment.minute:02d}" if moment.minute or minutes_always else ""
     return f"{moment.hour % 12 or 12}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def day_words(value: date) -> str:
+    """'Friday 5 March 2027': a day with its year, for words kept in a record (a plan's
+    history), which are read in later years. Pages use the |day filter (app/templating.py)."""
+    return f"{value:%A} {value.day} {value:%B} {value.year}"

@@ -10,9 +10,9 @@ from __future__ import annotations
 # What a person wants help with (front of house handover). key -> plain words
 NEEDS: dict[str, str] = {
     "drug_treatment": "Drug treatment",
-    "omt": "Opioid maintenance treatment (methadone or bupe)",
+    "omt": "Methadone or buprenorphine (opioid treatment, OMT)",
     "housing": "Housing",
-    "children": "Children and CYF",
+    "children": "Children and child protection (CYF)",
     "money": "Centrelink and money",
     "legal": "Legal and court",
     "health": "Health and hospital",
@@ -25,9 +25,9 @@ NEEDS: dict[str, str] = {
 
 # The areas of life an assessment looks at (issue: client file). key -> plain words
 LIFE_AREAS: dict[str, str] = {
-    "drug_treatment": "Drug treatment and OMT",
+    "drug_treatment": "Drug treatment, methadone or buprenorphine (OMT)",
     "housing": "Housing",
-    "children": "Children and CYF",
+    "children": "Children and child protection (CYF)",
     "money": "Centrelink and money",
     "legal": "Legal and justice",
     "physical_health": "Physical health",
@@ -42,8 +42,8 @@ LIFE_AREAS: dict[str, str] = {
 
 # Lived experience a worker may choose to share, for matching. key -> plain words
 EXPERIENCE: dict[str, str] = {
-    "omt": "OMT (methadone or bupe)",
-    "cyf": "Getting children back from CYF",
+    "omt": "Methadone or buprenorphine (OMT)",
+    "cyf": "Getting children back from child protection (CYF)",
     "prison": "Prison and parole",
     "housing": "Housing and homelessness",
     "rehab": "Rehab and detox",
@@ -76,11 +76,25 @@ MATCHING: dict[str, tuple[str, ...]] = {
     "family": ("domestic_violence", "cyf"),
 }
 
+# How soon, and how much help (the model of care's support levels come after the plain words).
 URGENCY: dict[str, str] = {
-    "immediate": "Today, right now",
-    "ongoing": "Ongoing support",
-    "intensive": "Intensive support",
+    "immediate": "Right now, today",
+    "intensive": "Soon, and a lot of help (intensive support)",
+    "ongoing": "Not today: some help over time (ongoing support)",
 }
+
+
+# Words that keep their capital letter in the middle of a sentence.
+PROPER_NOUNS = ("Aboriginal", "Torres Strait Islander", "Centrelink", "First Nations")
+
+
+def in_a_sentence(words: str) -> str:
+    """ "Housing and homelessness" -> "housing and homelessness", but proper nouns and short
+    forms keep their capitals: "Aboriginal and Torres Strait Islander", "OMT"."""
+    first = words.split(" ", 1)[0]
+    if not words or words.startswith(PROPER_NOUNS) or (first.isupper() and len(first) > 1):
+        return words
+    return words[0].lower() + words[1:]
 
 
 def experience_for(needs: list[str]) -> set[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, has_request_context, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -23,13 +23,21 @@ def day(value: date | datetime | None) -> str:
     return text if value.year == clock.today().year else f"{text} {value.year}"
 
 
-def short_day(value: date | datetime | None) -> str:
-    """'3 Mar 2026', for tables."""
+def short_day(value: date | datetime | None, weekday: bool = False, year: bool = True) -> str:
+    """'3 Mar 2026', for tables; 'Mon 3 Mar' with weekday=True, year=False (a month's rows)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         value = value.astimezone(clock.CANBERRA).date()
-    return f"{value.day} {value:%b %Y}"
+    text = f"{value.day} {value:%b}"
+    if weekday:
+        text = f"{value:%a} {text}"
+    return f"{text} {value.year}" if year else text
+
+
+def month(value: date | datetime | None) -> str:
+    """'March 2027'."""
+    return f"{value:%B} {value.year}" if value else ""
 
 
 def time_of_day(value: datetime | None) -> str:
@@ -45,13 +53,54 @@ def when(value: datetime | None) -> str:
 
 
 def term(word: str, shown: str | None = None) -> Markup:
-    """A sector word with its plain meaning, from the glossary."""
-    meaning = glossary.meaning(word)
+    """A sector word with its plain meaning from the glossary, reachable by a tap and a key.
+
+    The first time a word is on a page it gets a small "What it means" button beside it
+    (app.js: aria-expanded shows the meaning inline). Without JavaScript the meaning is
+    simply written after the word, in brackets. Later uses on the same page are the word
+    alone, so every button on the page has its own name.
+    """
+    found = glossary.find(word)
     text = escape(shown or word)
-    # Both parts are escaped above, so the markup is safe.
-    if meaning is None:
+    # Every part is escaped here, so the markup is safe.
+    if found is None:
         return Markup(text)  # noqa: S704
-    return Markup(f'<abbr title="{escape(meaning)}">{text}</abbr>')  # noqa: S704
+    done = g.setdefault("terms_explained", set()) if has_request_context() else set()
+    key = found.word.lower()
+    if key in done:
+        return Markup(f'<span class="term" data-term="{escape(found.word)}">{text}</span>')  # noqa: S704
+    done.add(key)
+    number = len(done)
+    meaning_id = f"term-{number}-{glossary.slug(found.word)}"
+    info = url_for("static", filename="icons/info.svg")
+    return Markup(  # noqa: S704
+        f'<span class="term" data-term="{escape(found.word)}">{text}'
+        f'<button class="term-toggle" type="button" aria-expanded="false"'
+        f' aria-controls="{meaning_id}" hidden>'
+        f'<img class="icon" src="{info}" alt="" width="24" height="24">'
+        f'<span class="visually-hidden">What {escape(found.word)} means</span></button>'
+        f'<span class="term-meaning" id="{meaning_id}"> ({escape(found.meaning)})</span></span>'
+    )
+
+
+def explained(text: str | None, in_link: bool = False) -> Markup:
+    """Any text (a title, a typed note) with its sector words explained by term(). Inside a
+    link (`|explained(in_link=True)`) the words stay plain: a link cannot hold a button."""
+    plain = str(escape(text or ""))
+    if in_link:
+        return Markup(plain)  # noqa: S704  (escaped above)
+    # The pattern matches whole words, which escaping leaves alone.
+    return Markup(glossary.sector_word_pattern().sub(lambda m: str(term(m.group(1))), plain))  # noqa: S704
+
+
+def explain_words_in(texts) -> Markup:
+    """ "What the words mean" for sector words inside buttons (a tally button cannot hold a
+    term() button): each word once, with its own "What it means" button."""
+    words = glossary.words_to_explain(" ".join(str(t) for t in texts))
+    if not words:
+        return Markup("")
+    parts = ", ".join(str(term(w.word)) for w in words)
+    return Markup(f'<p class="term-list">Words here: {parts}</p>')  # noqa: S704  (term() escapes)
 
 
 def session_clock() -> dict:
@@ -66,9 +115,12 @@ def session_clock() -> dict:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters.update(day=day, short_day=short_day, time=time_of_day, when=when)
+    app.jinja_env.filters.update(
+        day=day, short_day=short_day, month=month, time=time_of_day, when=when, explained=explained
+    )
     app.jinja_env.globals.update(
         term=term,
+        explain_words_in=explain_words_in,
         can=access.can,
         ROLES=access.ROLES,
         csrf_token=masked_csrf_token,

@@ -100,4 +100,12 @@ def text_of(html: str) -> str:
     for tag in ("script", "style"):
         for node in list(body.iter(f"{NS}{tag}")):
             node.clear()
+    # A sector word's meaning (term()) shows when its "What it means" button is pressed;
+    # the words are the sector word alone, as a person reads them before pressing it.
+    for node in list(body.iter()):
+        classes = (node.get("class") or "").split() if isinstance(node.tag, str) else []
+        if "term-meaning" in classes or "term-toggle" in classes:
+            tail = node.tail
+            node.clear()
+            node.tail = tail
     return _text(body)

@@ -21,7 +21,7 @@ from app.care.page_helpers import (
 from app.care.times import local_moment
 from app.core.messages import refused, saved
 from app.core.numbers import record_id
-from app.core.people import me, user_by_id
+from app.core.people import is_set_up_account, me, user_by_id
 from app.core.saving import change_from_form
 from app.forms import Form, parse_time
 from app.models import Appointment, Referral
@@ -60,7 +60,7 @@ def _choices(form) -> None:
     # Second, so a form left alone still starts at "Someone else", as before.
     form.partner_id.choices.insert(1, (WITH_ME, f"A meeting with me ({mine.display_name})"))
     form.worker_id.choices = [
-        (str(mine.id), f"Me ({mine.display_name})"),
+        *([] if is_set_up_account(mine) else [(str(mine.id), f"Me ({mine.display_name})")]),
         ("", "No worker going"),
     ] + [(str(u.id), u.display_name) for u in appointments.workers_going_along() if u.id != mine.id]
     form.consent_id.choices = sharing.consent_choices(form.client) + [

@@ -12,7 +12,7 @@ from app import clock
 from app.care import notes, sharing
 from app.care.episode_rules import episode_for_new_record, log, must_be_editable
 from app.care.times import day_bounds
-from app.core.people import users_by_id
+from app.core.people import users_by_id, works_with_people
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import Appointment, Client, Episode, Partner, User
@@ -301,7 +301,7 @@ def workers_to_go() -> list[User]:
     return list(
         db.session.scalars(
             select(User)
-            .where(User.active.is_(True), User.role.in_(("worker", "senior", "manager")))
+            .where(works_with_people("worker", "senior", "manager"))
             .order_by(User.display_name)
         )
     )
@@ -313,8 +313,6 @@ def workers_going_along() -> list[User]:
     manager going themselves picks "Me", which the form adds."""
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.active.is_(True), User.role.in_(("worker", "senior")))
-            .order_by(User.display_name)
+            select(User).where(works_with_people("worker", "senior")).order_by(User.display_name)
         )
     )

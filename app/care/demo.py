@@ -154,7 +154,7 @@ def _plan_for(client, episode, needs, worker, today: date, n: int) -> None:
         PlanVersion(
             plan_id=plan.id,
             number=1,
-            changes=[f"Plan started. Review on {plan.review_on:%d/%m/%Y}"],
+            changes=[f"Plan started. Review on {clock.day_words(plan.review_on)}"],
             snapshot=snapshot(plan),
             created_at=demo_moment(agreed, 11),
             created_by_id=worker.id,

@@ -112,7 +112,7 @@ class StepDates:
 
     def _check_due(self, field):
         if field.data and self.plan_start and field.data < self.plan_start:
-            raise ValidationError(f"{STEP_TOO_EARLY} ({self.plan_start:%d/%m/%Y})")
+            raise ValidationError(f"{STEP_TOO_EARLY} ({clock.day_words(self.plan_start)})")
 
 
 class GoalEditForm(PlanForm):

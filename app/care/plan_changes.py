@@ -109,7 +109,7 @@ def create_plan(client, *, agreed_on: date, review_on: date | None, user) -> Pla
     )
     db.session.add(plan)
     db.session.flush()
-    _write_version(plan, [f"Plan started. Review on {plan.review_on:%d/%m/%Y}"], user)
+    _write_version(plan, [f"Plan started. Review on {clock.day_words(plan.review_on)}"], user)
     log(
         client,
         action="plan.started",
@@ -130,10 +130,10 @@ def update_dates(
     changes = []
     if agreed_on != plan.agreed_on:
         plan.agreed_on = agreed_on
-        changes.append(f"Plan start date now {agreed_on:%d/%m/%Y}")
+        changes.append(f"Plan start date now {clock.day_words(agreed_on)}")
     if review_on != plan.review_on:
         plan.review_on = review_on
-        changes.append(f"Review date now {review_on:%d/%m/%Y}")
+        changes.append(f"Review date now {clock.day_words(review_on)}")
     return _finish(plan, changes, user, client, "Plan: dates changed")
 
 
@@ -282,7 +282,7 @@ def add_step(plan: Plan, *, goal: Goal, step: StepData, user, client) -> GoalSte
         raise Refused("Steps can only be added to a goal they are working on.")
     made = _new_step(goal, step)
     who = STEP_WHO[step.who].lower()
-    when = f" by {step.due_on:%d/%m/%Y}" if step.due_on else ""
+    when = f" by {clock.day_words(step.due_on)}" if step.due_on else ""
     _finish(
         plan,
         [f"New step for {goal_name(goal)}: {short(step.what)} ({who}{when})"],

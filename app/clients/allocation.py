@@ -11,7 +11,7 @@ from app import audit, clock
 from app.access import SENIORS
 from app.clients import preferences
 from app.clients.timeline import add_to_timeline
-from app.core.people import user_by_id
+from app.core.people import user_by_id, works_with_people
 from app.extensions import db
 from app.models import Allocation, AllocationRequest, Client, User
 from app.needs import EXPERIENCE, experience_for, match_score
@@ -190,9 +190,7 @@ def suggest_workers(needs: list[str], wanted: dict | None = None) -> list[Sugges
     """Workers and seniors, best fit first: shared lived experience, then fewest people."""
     counts = caseload_counts()
     fitting = experience_for(needs)
-    people = db.session.scalars(
-        select(User).where(User.role.in_(("worker", "senior")), User.active.is_(True))
-    )
+    people = db.session.scalars(select(User).where(works_with_people("worker", "senior")))
     suggestions = [
         Suggestion(
             worker=u,

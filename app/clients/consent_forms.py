@@ -21,7 +21,7 @@ SHARES: dict[str, str] = {
     "health": "Physical health",
     "mental_health": "Mental health",
     "housing": "Housing",
-    "children": "Children and CYF",
+    "children": "Children and child protection (CYF)",
     "money": "Centrelink and money",
     "legal": "Legal matters and court",
     "other": "Something else (say what below)",

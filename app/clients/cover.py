@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select
 from app import audit, clock
 from app.access import WORKER
 from app.clients.allocation import caseload_of
+from app.core.people import works_with_people
 from app.extensions import db
 from app.models import Client, CoverAccess, User
 
@@ -28,7 +29,7 @@ def workers_to_cover_for(user) -> list[User]:
     return list(
         db.session.scalars(
             select(User)
-            .where(User.role.in_(("worker", "senior")), User.active, User.id != user.id)
+            .where(works_with_people("worker", "senior"), User.id != user.id)
             .order_by(User.display_name)
         )
     )

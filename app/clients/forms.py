@@ -311,7 +311,7 @@ class AllocateForm(Form):
         "Why this worker",
         limit=300,
         thing="The reason",
-        description="For example: shared experience of OMT",
+        description="For example: shared experience of methadone or buprenorphine (OMT)",
     )
     preference_reason = text_field(
         "If they do not meet what the person asked for: why this worker",

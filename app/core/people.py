@@ -6,10 +6,24 @@ from collections.abc import Iterable
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 
 from app.extensions import db
 from app.models import User
+
+# The account `flask first-run` makes ("First manager"): it sets the service up and makes the
+# real accounts. It holds no caseload and goes to no appointment, so no list of workers offers it.
+SET_UP_USERNAME = "admin"
+
+
+def is_set_up_account(user: User | None) -> bool:
+    return user is not None and user.username == SET_UP_USERNAME
+
+
+def works_with_people(*roles: str) -> ColumnElement[bool]:
+    """The one filter for "staff a person can be given to, or who can go with them": active,
+    in one of `roles`, and never the set-up account."""
+    return and_(User.active.is_(True), User.role.in_(roles), User.username != SET_UP_USERNAME)
 
 
 def me() -> User:

@@ -62,7 +62,7 @@ class HandoverForm(Form):
         description="Choose all that fit.",
     )
     urgency = ChoiceField(
-        "How soon?",
+        "How soon do they need help, and how much?",
         choices=list(URGENCY.items()),
         validators=[required("Choose how soon they need help")],
     )
@@ -102,7 +102,7 @@ class TallyItemForm(Form):
     label = StringField(
         "What is counted",
         [required("Enter what is counted"), at_most(60, "The name")],
-        description="A word or two, like Meals or Fit packs",
+        description="A word or two, like Meals or Showers",
     )
     group = ChoiceField(
         "Group on the screen",

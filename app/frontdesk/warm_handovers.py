@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, func, select, update
 
 from app import clock
 from app.access import SENIOR, WORKER, can
-from app.core.people import users_by_id
+from app.core.people import users_by_id, works_with_people
 from app.extensions import db
 from app.models import Handover, User
 from app.needs import EXPERIENCE, experience_for, match_score
@@ -142,9 +142,7 @@ class Match:
 def workers_for_matching() -> list[User]:
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.role.in_(WORKER_ROLES), User.active.is_(True))
-            .order_by(User.display_name)
+            select(User).where(works_with_people(*WORKER_ROLES)).order_by(User.display_name)
         )
     )
 

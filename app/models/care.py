@@ -144,7 +144,7 @@ NOTE_KINDS = {
     "transport": "Transport",
     "appointment_support": "Appointment support",
     "court_support": "Court support",
-    "cyf_support": "CYF support",
+    "cyf_support": "Support with child protection (CYF)",
     "material_aid": "Material aid",
     "letter": "A letter or form sent for them",
     "other": "Other",

@@ -26,12 +26,12 @@ ITEM_KINDS: dict[str, tuple[str, str]] = {
 
 # Certificates and checks a person can hold: key -> the name people use.
 CERTIFICATE_KINDS: dict[str, str] = {
-    "nsp": "NSP certificate",
+    "nsp": "Needle and syringe program (NSP) certificate",
     "food_handling": "Food handling",
     "hand_hygiene": "Hand hygiene",
     "first_aid": "First aid",
     "mental_health_first_aid": "Mental health first aid",
-    "aod_cert_iv": "AOD Certificate IV",
+    "aod_cert_iv": "Alcohol and other drugs (AOD) Certificate IV",
     "wwvp": "Working with Vulnerable People registration",
     "de_escalation": "De-escalation",
     "trauma_informed": "Trauma informed practice",

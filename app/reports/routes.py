@@ -30,7 +30,7 @@ def week_args(day: date, scope: str | None = None) -> dict:
 
 def day_with_year(value: date | None) -> str:
     """'Wednesday 1 July 2026': the national data page is about years, so every date says it."""
-    return f"{value:%A} {value.day} {value:%B} {value.year}" if value else ""
+    return clock.day_words(value) if value else ""
 
 
 @bp.context_processor

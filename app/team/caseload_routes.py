@@ -12,6 +12,7 @@ from app.core.people import me, user_by_id
 from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import Reallocation, User
+from app.needs import in_a_sentence
 from app.pages import paginate, render_page
 from app.team import bp, caseloads, reallocation
 from app.team.forms import ReallocationForm
@@ -67,7 +68,7 @@ def reallocate(client_id: int):
         (
             str(s.worker.id),
             f"{s.worker.display_name}: {s.caseload} people now"
-            + (f". Shares: {', '.join(s.shared).lower()}" if s.shared else "")
+            + (f". Shares: {', '.join(in_a_sentence(w) for w in s.shared)}" if s.shared else "")
             + f". {s.fit.words}"
             + ("" if s.fit.meets else f". Not what they asked for: {'; '.join(s.fit.unmet)}"),
         )

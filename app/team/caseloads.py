@@ -14,6 +14,7 @@ from app import clock
 from app.access import SENIOR, WORKER
 from app.care import public as care
 from app.clients import public as clients
+from app.core.people import works_with_people
 from app.extensions import db
 from app.models import CaseNote, Client, Episode, FileAudit, Plan, User
 from app.needs import URGENCY
@@ -149,7 +150,7 @@ def team_members(with_people: set[int]) -> list[User]:
             select(User)
             .where(
                 or_(
-                    and_(User.active.is_(True), User.role.in_((WORKER, SENIOR))),
+                    works_with_people(WORKER, SENIOR),
                     User.id.in_(with_people) if with_people else false(),
                 )
             )
@@ -251,7 +252,7 @@ def allocatable_workers() -> list[User]:
     return list(
         db.session.scalars(
             select(User)
-            .where(User.active.is_(True), User.role.in_((WORKER, SENIOR)))
+            .where(works_with_people(WORKER, SENIOR))
             .order_by(User.display_name, User.id)
         )
     )

@@ -1,15 +1,11 @@
 """Training: the Community Development Program, levels one to five."""
 
-import re
-from functools import cache
-
 import click
 from flask import Blueprint, redirect, request, session, url_for
 from flask.cli import with_appcontext
 from flask_login import current_user
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from app import glossary
 from app.core.areas import Area, DemoStep, Panel, Tile
 from app.extensions import db
 from app.models import (
@@ -21,6 +17,7 @@ from app.models import (
     TrainingSession,
     WordGameResult,
 )
+from app.templating import explained
 
 bp = Blueprint("training", __name__, url_prefix="/training")
 
@@ -105,27 +102,10 @@ def ask_again_for_changed_agreements():
     return None
 
 
-@cache
-def _sector_words() -> re.Pattern | None:
-    """The glossary's short capital words (NSP, WHS ...) as one pattern, made once: the
-    filter runs for every title on a page, and the glossary never changes while running."""
-    words = [t.word for t in glossary.all_terms() if t.word.isupper() and len(t.word) > 1]
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
-
-
 @bp.app_template_filter("glossed")
-def glossed(text: str | None) -> Markup:
-    """Text from the programme, with sector words (NSP, WHS, FOH ...) in <abbr title>."""
-    text = str(escape(text or ""))
-    pattern = _sector_words()
-    if pattern is None:
-        return Markup(text)  # noqa: S704  (escaped above)
-
-    def wrap(match):
-        meaning = escape(glossary.meaning(match.group(1)) or "")
-        return f'<abbr title="{meaning}">{match.group(1)}</abbr>'
-
-    return Markup(pattern.sub(wrap, text))  # noqa: S704  (escaped above; our own markup)
+def glossed(text: str | None, in_link: bool = False) -> Markup:
+    """Text from the programme, with sector words (NSP, WHS, naloxone ...) explained."""
+    return explained(text, in_link=in_link)
 
 
 @bp.app_template_filter("duration")

@@ -140,7 +140,7 @@ def test_worker_registers_a_person_from_a_handover_over_two_sittings(page, app, 
     heading(page, "Assessment for Jaz")
     expect(page.get_by_label("Housing", exact=True)).to_be_checked()
     assert_accessible(page)
-    page.get_by_label("Intensive support").check()
+    page.get_by_label("Soon, and a lot of help (intensive support)").check()
     page.get_by_label("Housing: what is happening").fill("Sleeping in her car since Friday")
     page.get_by_label("Their strengths").fill("Keeps every appointment")
     page.get_by_role("button", name="Save the assessment").click()

@@ -98,7 +98,7 @@ def test_a_worker_shares_experience_and_the_desk_sees_only_those_words(
     heading(page, "What you share for matching")
     assert_accessible(page)
     assert_targets_at_least(page)
-    page.get_by_label("OMT (methadone or bupe)").check()
+    page.get_by_label("Methadone or buprenorphine (OMT)").check()
     page.get_by_label("Woman", exact=True).check()
     page.get_by_label("Your pronouns (optional)").fill("she/her")
     page.get_by_label("Languages you speak with people (optional)").fill("English, Vietnamese")
@@ -111,7 +111,7 @@ def test_a_worker_shares_experience_and_the_desk_sees_only_those_words(
     try:
         sign_in(desk, volunteer)
         desk.goto(f"/frontdesk/handovers/{handover.id}")
-        expect(desk.get_by_text("Alex Murray: OMT (methadone or bupe)")).to_be_visible()
+        expect(desk.get_by_text("Alex Murray: Methadone or buprenorphine (OMT)")).to_be_visible()
         expect(desk.get_by_text("Vietnamese")).to_have_count(0)
         expect(desk.get_by_text("she/her")).to_have_count(0)
         assert_accessible(desk)

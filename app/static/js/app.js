@@ -9,6 +9,8 @@
   });
 
   // Read aloud with the browser's own voice (en-AU, else en-GB, else any English voice).
+  // It reads the words of the page only: no buttons, boxes or words hidden from the eye.
+  // Where the device has no English voice, the button says how to turn one on instead.
   var speech = window.speechSynthesis;
   function pickVoice() {
     if (!speech) { return null; }
@@ -27,20 +29,59 @@
   function showReadAloudButtons() {
     var voice = pickVoice();
     document.querySelectorAll("[data-read-aloud]").forEach(function (button) {
-      button.hidden = !voice;
+      var help = document.getElementById(button.getAttribute("aria-controls") || "");
+      button.hidden = false;
+      button.classList.toggle("read-aloud-no-voice", !voice);
+      button.querySelectorAll("[data-voice]").forEach(function (part) { part.hidden = !voice; });
+      button.querySelectorAll("[data-no-voice]").forEach(function (part) { part.hidden = !!voice; });
+      if (voice) {
+        button.removeAttribute("aria-expanded");
+        if (help) { help.hidden = true; }
+      } else if (!button.hasAttribute("aria-expanded")) {
+        button.setAttribute("aria-expanded", "false");
+      }
     });
   }
+  var SKIP_WHEN_READING = "button, input, select, textarea, option, script, style, template, " +
+    "[hidden], [aria-hidden='true'], .visually-hidden, .skip-link, .back-link, .read-aloud-help, .term-toggle";
+  var BLOCKS = /^(P|LI|H[1-6]|DT|DD|TR|TD|TH|DIV|SECTION|ARTICLE|LEGEND|LABEL|FIGCAPTION|CAPTION|BR)$/;
+  function wordsToRead(element) {
+    var parts = [];
+    (function walk(node) {
+      if (node.nodeType === 3) { parts.push(node.nodeValue); return; }
+      if (node.nodeType !== 1 || node.matches(SKIP_WHEN_READING)) { return; }
+      if (node.tagName === "DETAILS" && !node.open) {
+        var summary = node.querySelector("summary");
+        if (summary) { walk(summary); parts.push(". "); }
+        return;
+      }
+      var style = window.getComputedStyle(node);
+      if (style.display === "none" || style.visibility === "hidden") { return; }
+      node.childNodes.forEach(walk);
+      if (BLOCKS.test(node.tagName)) { parts.push(". "); }
+    })(element);
+    return parts.join(" ").replace(/\s+/g, " ").replace(/(\s*\.\s*){2,}/g, ". ").replace(/([.?!:])\s*\.\s/g, "$1 ").trim();
+  }
   function speak(button) {
-    var target = document.getElementById(button.getAttribute("data-read-aloud"));
     var voice = pickVoice();
-    if (!target || !voice) { return; }
+    if (!voice) {
+      var help = document.getElementById(button.getAttribute("aria-controls") || "");
+      if (help) {
+        help.hidden = !help.hidden;
+        button.setAttribute("aria-expanded", help.hidden ? "false" : "true");
+      }
+      return;
+    }
+    var target = document.getElementById(button.getAttribute("data-read-aloud"));
+    if (!target) { return; }
     if (speech.speaking) { speech.cancel(); return; }
-    var utterance = new SpeechSynthesisUtterance(target.innerText);
+    var utterance = new SpeechSynthesisUtterance(wordsToRead(target));
     utterance.voice = voice;
     utterance.lang = voice.lang;
     utterance.rate = 0.95;
     speech.speak(utterance);
   }
+  window.PeerdeskWordsToRead = wordsToRead;
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-read-aloud]");
     if (button) { speak(button); }
@@ -50,6 +91,46 @@
     window.addEventListener("pagehide", function () { speech.cancel(); });
     document.addEventListener("htmx:beforeHistorySave", function () { speech.cancel(); });
   }
+
+  // Sector words (term() in app/templating.py): without JavaScript the meaning is written
+  // after the word; with it, a small button beside the word shows and hides the meaning.
+  function setUpTerms() {
+    document.querySelectorAll(".term-toggle[hidden]").forEach(function (button) {
+      var meaning = document.getElementById(button.getAttribute("aria-controls"));
+      if (!meaning) { return; }
+      meaning.hidden = true;
+      button.hidden = false;
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".term-toggle");
+    if (!button) { return; }
+    var meaning = document.getElementById(button.getAttribute("aria-controls"));
+    if (!meaning) { return; }
+    meaning.hidden = !meaning.hidden;
+    button.setAttribute("aria-expanded", meaning.hidden ? "false" : "true");
+  });
+
+  // "There is a problem": the summary takes the focus when a form comes back with errors
+  // (a whole page has autofocus on it too, for a browser without JavaScript), and each of
+  // its links moves the focus to the question, with the question's words in view.
+  function focusErrorSummary(within) {
+    var summary = (within || document).querySelector(".error-summary");
+    if (summary && document.activeElement !== summary && !summary.contains(document.activeElement)) {
+      summary.focus();
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".error-summary a[href^='#']");
+    if (!link) { return; }
+    var field = document.getElementById(link.getAttribute("href").slice(1));
+    if (!field) { return; }
+    event.preventDefault();
+    var question = field.closest("fieldset") || field.closest(".field");
+    var words = question && question.querySelector("legend, label");
+    (words || field).scrollIntoView({ block: "start" });
+    field.focus({ preventScroll: true });
+  });
 
   // Session clock (issue 12). Typing, tapping and scrolling count: while someone is active the
   // page tells the server at most once a minute, so a person who is working is never signed
@@ -336,6 +417,45 @@
     } catch (error) { /* storage off: nothing kept, nothing to bring back */ }
   }
 
+  // Wide tables: when a table is wider than the screen, it says so in words, keeps its first
+  // column in view (app.css), and takes the keyboard's focus so the arrow keys scroll it.
+  // Its name is its caption (or the heading before it).
+  var tableNumber = 0;
+  function markWideTables() {
+    document.querySelectorAll("table.table").forEach(function (table) {
+      if (table.closest("[hidden]")) { return; }
+      var wide = table.scrollWidth > table.clientWidth + 1;
+      var hint = table.previousElementSibling;
+      var hasHint = hint && hint.classList.contains("table-scroll-hint");
+      table.classList.toggle("table-scrolls", wide);
+      if (wide) {
+        if (!table.id) { tableNumber += 1; table.id = "wide-table-" + tableNumber; }
+        if (!hasHint) {
+          hint = document.createElement("p");
+          hint.className = "table-scroll-hint";
+          hint.id = table.id + "-hint";
+          hint.textContent = "This table is wider than the screen: scroll it sideways to see every column.";
+          table.parentNode.insertBefore(hint, table);
+        }
+        table.setAttribute("aria-describedby", hint.id);
+        if (!table.hasAttribute("tabindex")) { table.setAttribute("tabindex", "0"); table.setAttribute("data-made-focusable", ""); }
+        if (!table.querySelector("caption") && !table.hasAttribute("aria-label")) {
+          var heading = table.previousElementSibling;
+          while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
+          table.setAttribute("aria-label", heading ? heading.textContent.trim() : "Table");
+        }
+      } else {
+        if (hasHint) { hint.remove(); table.removeAttribute("aria-describedby"); }
+        if (table.hasAttribute("data-made-focusable")) { table.removeAttribute("tabindex"); table.removeAttribute("data-made-focusable"); }
+      }
+    });
+  }
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(markWideTables, 150);
+  });
+
   // Print buttons, shown only with JavaScript (without it, the browser's own print works).
   function showPrintButtons() {
     document.querySelectorAll("[data-print]").forEach(function (button) { button.hidden = false; });
@@ -361,6 +481,9 @@
   }
 
   function ready() {
+    setUpTerms();
+    markWideTables();
+    focusErrorSummary();
     showReadAloudButtons();
     showPrintButtons();
     startSessionClock();
@@ -373,6 +496,12 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     loadPageScripts();
     if (event.detail.boosted || event.target === document.body) { ready(); }
-    else { showReadAloudButtons(); showPrintButtons(); }
+    else {
+      setUpTerms();
+      markWideTables();
+      focusErrorSummary(event.target);
+      showReadAloudButtons();
+      showPrintButtons();
+    }
   });
 })();

@@ -34,7 +34,7 @@ def test_a_worker_chooses_what_they_share_on_my_account(client, sign_in_as, fetc
     assert (saved.gender, saved.pronouns, saved.indigenous) == ("woman", "she/her", "Aboriginal")
     assert saved.languages == ["English", "Vietnamese"]
     page = page_text(client, "/account")
-    assert "OMT (methadone or bupe), Housing and homelessness" in page
+    assert "Methadone or buprenorphine (OMT), Housing and homelessness" in page
     assert "Woman (she/her) · Aboriginal · speaks English, Vietnamese" in page
     [event] = fetch(select(AuditEvent).where(AuditEvent.action == "account.shared_about_self"))
     assert event.created_by_id == me.id and "gender" in event.detail["fields"]
@@ -78,7 +78,7 @@ def test_the_front_desk_sees_only_the_tag_words_a_worker_shared(client, sign_in_
     handover = make_handover(db_session, volunteer, needs=["omt"])
     sign_in_as(user=volunteer)
     page = page_text(client, f"/frontdesk/handovers/{handover.id}")
-    assert "Linh Tran: OMT (methadone or bupe)" in page
+    assert "Linh Tran: Methadone or buprenorphine (OMT)" in page
     for private in ("Woman", "Torres Strait Islander", "Vietnamese"):
         assert private not in page
 
@@ -90,7 +90,7 @@ def test_the_manager_sees_everyones_tags_and_corrects_a_list(client, sign_in_as,
     make_user(db_session, "frontdesk", display_name="Desk Volunteer")
     manager = sign_in_as("manager")
     page = page_text(client, "/admin/experience")
-    assert "Linh Tran OMT (methadone or bupe), Prison and parole" in page
+    assert "Linh Tran Methadone or buprenorphine (OMT), Prison and parole" in page
     assert "Desk Volunteer" not in page
     response = client.post(f"/admin/users/{linh.id}/experience", data={"experience": ["omt"]})
     assert response.status_code == 303

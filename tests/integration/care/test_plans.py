@@ -117,8 +117,9 @@ def test_a_goal_with_no_words_and_a_step_before_the_plan_began_are_refused(
         ),
     )
     assert response.status_code == 200
-    assert "The date must be on or after the day the plan started (01/02/2026)" in text_of(
-        response.get_data(as_text=True)
+    assert (
+        "The date must be on or after the day the plan started (Sunday 1 February 2026)"
+        in text_of(response.get_data(as_text=True))
     )
     assert fetch(select(Goal)) == []
     with client.application.app_context():

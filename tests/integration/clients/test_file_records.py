@@ -189,7 +189,7 @@ def test_matching_suggests_workers_with_fitting_experience(client, sign_in_as, d
     html = client.get(f"/clients/{person.id}/workers").get_data(as_text=True)
     page = text_of(html)
     assert page.index("Alex Murray") < page.index("Dan Kelly")
-    assert "Getting children back from CYF" in page
+    assert "Getting children back from child protection (CYF)" in page
     assert "Kim Nguyen" not in page
     response = client.post(
         f"/clients/{person.id}/workers",

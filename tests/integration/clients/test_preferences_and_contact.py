@@ -255,7 +255,7 @@ def test_overdue_for_contact_on_the_caseload_and_the_file(
     overview = client.get("/team/caseloads").get_data(as_text=True)
     row = overview[overview.index(f"/team/caseloads/{alex.id}") :]
     row = row[: row.index("</tr>")]
-    assert row.rstrip().endswith('<td><span class="tag tag-warn">1</span></td>')
+    assert row.rstrip().endswith('"Overdue for contact"><span class="tag tag-warn">1</span></td>')
     assert "Overdue for contact" not in page_text(client, f"/clients/{fine.id}")
 
 

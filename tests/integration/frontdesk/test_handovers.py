@@ -33,9 +33,9 @@ def test_the_handover_form_shows_for_staff(client, sign_in_as, role):
     for words in (
         "What do they want help with?",
         "Housing",
-        "Children and CYF",
-        "How soon?",
-        "Today, right now",
+        "Children and child protection (CYF)",
+        "How soon do they need help, and how much?",
+        "Right now, today",
         "Where are they?",
         "They will call back",
     ):
@@ -158,7 +158,7 @@ def test_workers_see_who_is_waiting_with_matching_workers(client, sign_in_as, db
     html = client.get("/frontdesk/handovers").get_data(as_text=True)
     page = text_of(html)
     assert "People waiting for a worker" in page
-    assert "Sam" in page and "Opioid maintenance treatment" in page and "Housing" in page
+    assert "Sam" in page and "Methadone or buprenorphine" in page and "Housing" in page
     # Best match first: Rosa shares both, then Alex and Priya one each; Dan does not fit.
     assert page.index("Rosa Tuilagi") < page.index("Alex Murray") < page.index("Priya Sharma")
     assert "Dan Kelly" not in page

@@ -85,7 +85,7 @@ def test_the_team_report_for_a_week(client, sign_in_as, a_week):
     assert "The whole team" in page
     assert "Front desk totals Front desk totals" in page  # heading, then the chart caption
     assert "Visitors 5 Meals 3" in page
-    assert "Made: today, right now 1 Made: ongoing support 1" in page
+    assert "Made: right now, today 1" in page and "(ongoing support) 1" in page
     assert "Picked up by a worker 1 Still waiting 1" in page
     assert "Files started: 2" in page
     assert "Contacts, by kind: 4" in page and "Face to face 2 Phone 2" in page

@@ -138,4 +138,4 @@ def test_a_worker_sees_their_next_supervision(client, sign_in_as, db_session, fr
     worker = sign_in_as("worker")
     make_supervision(db_session, make_user(db_session, "senior"), [worker])
     page = text_of(client.get("/team/supervision").text)
-    assert "Your next supervision: Monday 16 March" in page
+    assert "Your next one: Monday 16 March" in page

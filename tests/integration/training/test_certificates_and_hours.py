@@ -24,12 +24,12 @@ def test_adding_my_certificate(client, sign_in_as, programme, fetch, frozen_cloc
     me = sign_in_as("trainee")
     page = text_of(client.get("/training/certificates/new").get_data(as_text=True))
     for kind in (
-        "NSP certificate",
+        "Needle and syringe program (NSP) certificate",
         "Food handling",
         "Hand hygiene",
         "First aid",
         "Mental health first aid",
-        "AOD Certificate IV",
+        "Alcohol and other drugs (AOD) Certificate IV",
         "Working with Vulnerable People registration",
         "De-escalation",
         "Trauma informed practice",
@@ -45,7 +45,11 @@ def test_adding_my_certificate(client, sign_in_as, programme, fetch, frozen_cloc
         "2029-02-01",
     )
     page = text_of(client.get("/training/certificates").get_data(as_text=True))
-    assert "NSP certificate" in page and "1 Feb 2029" in page and "OK" in page
+    assert (
+        "Needle and syringe program (NSP) certificate" in page
+        and "1 Feb 2029" in page
+        and "OK" in page
+    )
 
 
 def test_a_certificate_that_does_not_run_out(client, sign_in_as, programme, fetch):

@@ -29,7 +29,7 @@ def test_trainees_list_shows_level_module_activity_hours_and_certificates(
     assert "Module 1: Our rules and you" in page
     assert "4 of 20 done" in page
     assert "Hours in March" in page
-    assert "NSP certificate: 13 Mar 2026" in page
+    assert "Needle and syringe program (NSP) certificate: 13 Mar 2026" in page
     assert "Monday 2 March" in page  # last thing Jordan or Kim did
 
 
