@@ -60,7 +60,9 @@ def people(db_session):
 
 
 def allocations_of(fetch, person):
-    return [(a.worker_id, a.ended_on) for a in fetch(select(Allocation)) if a.client_id == person.id]
+    return [
+        (a.worker_id, a.ended_on) for a in fetch(select(Allocation)) if a.client_id == person.id
+    ]
 
 
 # --- saying so ------------------------------------------------------------------------------
