@@ -287,3 +287,26 @@ def test_after_a_senior_ends_it_the_file_can_go_to_them(client, sign_in_as, db_s
     )
     assert response.status_code == 303
     assert fetch(select(Client.worker_id).where(Client.id == tam.id)) == [sam.id]
+
+
+def test_a_handover_they_picked_up_is_not_linked_to_the_file_of_someone_they_know(
+    client, sign_in_as, db_session, fetch, frozen_clock
+):
+    """Linking the handover to the existing file would give them the file."""
+    alex, sam, tam = people(db_session)
+    tam.given_name = "Tamsin"
+    db_session.commit()
+    knows(db_session, tam, sam)
+    handover = make_handover(
+        db_session, alex, name="Tamsin", status="picked_up", picked_up_by_id=sam.id
+    )
+    sign_in_as(user=sam)
+    started = client.get(f"/clients/start-from-handover/{handover.id}")
+    draft_id = int(started.headers["Location"].split("/")[3])
+    client.post(f"/clients/new/{draft_id}/name", data={"given_name": "Tamsin"})
+    assert "Is this someone we know?" in page_text(client, f"/clients/new/{draft_id}/check")
+    response = client.post(f"/clients/new/{draft_id}/check", data={"action": f"same:{tam.id}"})
+    assert response.headers["Location"].endswith(f"/clients/new/{draft_id}/check")
+    assert REFUSAL in page_text(client, f"/clients/new/{draft_id}/check")
+    assert fetch(select(Handover.client_id).where(Handover.id == handover.id)) == [None]
+    assert client.get(f"/clients/{tam.id}").status_code == 404
