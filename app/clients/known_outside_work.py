@@ -24,10 +24,10 @@ from app.models import Client, KnownOutsideWork, User
 
 # How they know the person, in the words of the form.
 HOW: dict[str, str] = {
-    "friends": "We are friends",
-    "family": "We are family",
-    "partner": "A partner or an ex-partner",
-    "neighbours": "We are neighbours",
+    "friends": "Friends",
+    "family": "Family",
+    "partner": "Partners, or were partners",
+    "neighbours": "Neighbours",
     "other": "Another way",
 }
 

@@ -93,7 +93,7 @@ def test_a_worker_says_they_know_the_person_on_their_own_file(
     sign_in_as("senior")
     caseloads = page_text(client, "/team/caseloads")
     assert "Workers who know someone outside work" in caseloads
-    assert "Tam: Alex Murray, we are neighbours. Has the file now: move it" in caseloads
+    assert "Tam: Alex Murray, neighbours. Has the file now: move it" in caseloads
 
 
 def test_a_senior_writes_it_for_a_worker_who_cannot_open_the_file(
@@ -119,7 +119,7 @@ def test_a_senior_writes_it_for_a_worker_who_cannot_open_the_file(
 
     # Sam sees what was written for them; Alex, Tam's worker, does not see it on the file.
     sign_in_as(user=sam)
-    assert "Tam: we are friends." in page_text(client, "/clients/known-outside-work")
+    assert "Tam: friends." in page_text(client, "/clients/known-outside-work")
     sign_in_as(user=alex)
     assert "Knows them outside work" not in page_text(client, f"/clients/{tam.id}")
     assert "Sam Friend" not in page_text(client, f"/clients/{tam.id}/known-outside-work")
