@@ -48,6 +48,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "partners.suggest": STAFF,  # suggest a service for the directory; a senior approves it
     "clients.open": CLIENT_ROLES,  # each file is still checked: own caseload or all
     "clients.see_all": SENIORS,
+    # Approve a disclosure the law compels, and see them all (issue 15: confidentiality).
+    "disclosures.approve": frozenset({MANAGER}),
     "training.own": EVERYONE,
     "training.manage": SENIORS,
     "training.agreements": frozenset({MANAGER}),  # edit the texts everyone accepts

@@ -52,6 +52,14 @@ ACTIONS: dict[str, str] = {
     "client.child_added": "wrote down a child who is not a client",
     "client.child_changed": "changed a child's details",
     "client.child_removed": "took a child off the file",
+    # Confidentiality, told and kept (issue 15)
+    "client.confidentiality_explained": "told the person their file is confidential",
+    "client.disclosure_recorded": "wrote down information the law asks us to give",
+    "client.disclosure_approved": "approved giving information the law asks for",
+    "client.disclosure_declined": "said no to giving information the law asks for",
+    "client.disclosures_listed": "looked at all information the law made us give",
+    "client.known_outside_work": "wrote down that a worker knows the person outside work",
+    "client.known_outside_work_ended": "ended a note that a worker knows the person outside work",
     "note.added": "wrote a case note",
     "note.corrected": "corrected a case note",
     "plan.started": "started a plan",
@@ -170,6 +178,9 @@ ACTIONS: dict[str, str] = {
 
 # detail["page"] of "client.viewed" -> what they looked at.
 PAGES: dict[str, str] = {
+    "confidentiality": "read the words that say the file is confidential",
+    "disclosures": "read what the law made us give from the file",
+    "known outside work": "read which workers know the person outside work",
     "file": "opened the file",
     "details": "read the person's details",
     "notes": "read the case notes",
@@ -338,6 +349,13 @@ KINDS: dict[str, tuple[str, ...]] = {
         "team.reallocation_read",
     ),
     "Deleted files": ("client.deleted_under_retention",),
+    "Confidentiality": (
+        "client.confidentiality_explained",
+        "client.disclosure_",
+        "client.disclosures_listed",
+        "client.known_outside_work",
+        "client.known_outside_work_ended",
+    ),
     "Sign-in": ("sign_in", "sign_in.", "sign_out"),
     "Accounts": ("account.", "setting."),
     "Exports": (

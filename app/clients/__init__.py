@@ -15,6 +15,12 @@ AREA = Area(
         Panel(
             30, "clients/_panel_requests.html", "clients.open", "app.clients.panels:due_requests"
         ),
+        Panel(
+            35,
+            "clients/_panel_disclosures.html",
+            "disclosures.approve",
+            "app.clients.panels:disclosures_waiting",
+        ),
         Panel(40, "clients/_panel_drafts.html", "clients.open", "app.clients.panels:my_drafts"),
         Panel(
             50,
@@ -35,6 +41,7 @@ AREA = Area(
 from app.clients import (  # noqa: E402,F401
     allocation_routes,
     assessment_routes,
+    confidentiality_routes,
     consent_routes,
     cover_routes,
     episode_routes,

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app import audit, clock
 from app.access import SENIORS
-from app.clients import preferences
+from app.clients import known_outside_work, preferences
 from app.clients.timeline import add_to_timeline
 from app.core.people import user_by_id, works_with_people
 from app.extensions import db
@@ -65,7 +65,9 @@ def allocate(
     """Give the file to a worker. A senior's allocation is approved as it is made.
 
     A worker who does not meet what the person asked for needs `preference_reason`
-    (app/clients/preferences.py); it is kept on the allocation and its timeline line."""
+    (app/clients/preferences.py); it is kept on the allocation and its timeline line.
+    Never to a worker who knows the person outside work (app/clients/known_outside_work.py)."""
+    known_outside_work.refuse_if_known(client, worker)
     unmet = (
         preferences.check_choice(client, worker, preference_reason)
         if check_preferences
@@ -114,6 +116,7 @@ def ask_for_allocation(
 ) -> AllocationRequest:
     """A worker asks for the file to go to a worker. Nothing changes until a senior says yes.
     Asking for a worker who does not meet what the person asked for needs a reason too."""
+    known_outside_work.refuse_if_known(client, worker)
     unmet = preferences.check_choice(client, worker, preference_reason)
     asked = AllocationRequest(
         client_id=client.id,
@@ -184,11 +187,16 @@ class Suggestion:
     caseload: int
     shared: list[str]
     fit: preferences.Fit | None = None
+    knows_them: bool = False  # knows the person outside work: the file cannot go to them
 
 
-def suggest_workers(needs: list[str], wanted: dict | None = None) -> list[Suggestion]:
-    """Workers and seniors, best fit first: shared lived experience, then fewest people."""
+def suggest_workers(
+    needs: list[str], wanted: dict | None = None, client_id: int | None = None
+) -> list[Suggestion]:
+    """Workers and seniors, best fit first: shared lived experience, then fewest people.
+    Workers who know the person outside work come last, marked."""
     counts = caseload_counts()
+    known = known_outside_work.workers_who_know(client_id)
     fitting = experience_for(needs)
     people = db.session.scalars(select(User).where(works_with_people("worker", "senior")))
     suggestions = [
@@ -202,9 +210,12 @@ def suggest_workers(needs: list[str], wanted: dict | None = None) -> list[Sugges
                 if t in fitting and t in EXPERIENCE
             ],
             fit=preferences.fit(u, wanted),
+            knows_them=u.id in known,
         )
         for u in people
     ]
     # Workers who meet what the person asked for come first, then shared experience.
-    suggestions.sort(key=lambda s: (not s.fit.meets, -s.score, s.caseload, s.worker.display_name))
+    suggestions.sort(
+        key=lambda s: (s.knows_them, not s.fit.meets, -s.score, s.caseload, s.worker.display_name)
+    )
     return suggestions

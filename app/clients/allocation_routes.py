@@ -10,7 +10,7 @@ from app.access import SENIORS, get_or_404, requires
 from app.clients import access, allocation, assessments, bp, preferences
 from app.clients.forms import AllocateForm
 from app.clients.page_helpers import get_client_for_current_user, header
-from app.core.messages import saved, told
+from app.core.messages import refused, saved, told
 from app.core.people import me, user_by_id
 from app.core.saving import change_from_form
 from app.forms import Form
@@ -30,14 +30,17 @@ def workers(client_id: int):
     allocates = me().role in SENIORS
     assessment = assessments.latest_assessment(client)
     suggestions = allocation.suggest_workers(
-        assessment.needs if assessment else [], client.worker_preferences
+        assessment.needs if assessment else [], client.worker_preferences, client.id
     )
+    if not allocates:  # only seniors see who knows the person outside work
+        suggestions = [s for s in suggestions if not s.knows_them]
     form = AllocateForm()
     form.worker_id.choices = [
         (
             s.worker.id,
             f"{s.worker.display_name} ({s.caseload} people now)"
-            + ("" if s.fit.meets else ". Not what they asked for"),
+            + ("" if s.fit.meets else ". Not what they asked for")
+            + (". Knows this person outside work: cannot have this file" if s.knows_them else ""),
         )
         for s in suggestions
     ]
@@ -46,7 +49,7 @@ def workers(client_id: int):
         audit.record(
             "client.viewed", record=client, client_id=client.id, detail={"page": "workers"}
         )
-        if suggestions and not form.worker_id.data:
+        if suggestions and not form.worker_id.data and not suggestions[0].knows_them:
             form.worker_id.data = suggestions[0].worker.id
         locking.stamp(form, client, allocation.who_supports)
     if form.validate_on_submit():
@@ -134,10 +137,15 @@ def answer_allocation_request(client_id: int, asked_id: int):
     """A senior says yes (the file moves to that worker now) or no to a worker's request."""
     client = get_client_for_current_user(client_id)
     asked = get_or_404(AllocationRequest, asked_id, visible=lambda a: a.client_id == client.id)
-    if Form().validate_on_submit() and request.form.get("answer") in ("yes", "no"):
+    form = Form()
+    if form.validate_on_submit() and request.form.get("answer") in ("yes", "no"):
         yes = request.form["answer"] == "yes"
-        allocation.answer_allocation_request(asked, client, me(), yes=yes)
-        if yes:
+        outcome = change_from_form(
+            form, lambda: allocation.answer_allocation_request(asked, client, me(), yes=yes)
+        )
+        if not outcome.saved:
+            refused(outcome.refusal.message)  # the worker knows the person outside work
+        elif yes:
             saved(f"{asked.worker.display_name} now supports {client.name}.")
         else:
             saved("Not moved.")

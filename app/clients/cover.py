@@ -9,6 +9,7 @@ from sqlalchemy import Select, func, select
 
 from app import audit, clock
 from app.access import WORKER
+from app.clients import known_outside_work
 from app.clients.allocation import caseload_of
 from app.core.people import works_with_people
 from app.extensions import db
@@ -75,7 +76,9 @@ def create_cover(
     """Open a file that is not theirs, for the rest of today, with the reason recorded.
 
     A worker who must ask first gets a request ("asked"): no access until a senior says yes.
+    Never a worker who knows the person outside work.
     """
+    known_outside_work.refuse_if_known(client, user)
     asked = must_ask_first(user)
     cover = CoverAccess(
         client_id=client.id,
@@ -102,6 +105,8 @@ def answer_cover(cover: CoverAccess, by, *, yes: bool) -> None:
     """A senior says yes (access starts now, until the end of today) or no to a request."""
     if cover.state != "asked":
         return
+    if yes:
+        known_outside_work.refuse_if_known(cover.client_id, cover.user)
     cover.state = "open" if yes else "declined"
     cover.approved_by_id = by.id
     cover.approved_at = clock.now()

@@ -10,9 +10,10 @@ from app.clients import access, bp
 from app.clients import cover as cover_rules
 from app.clients.forms import CoverReasonForm
 from app.clients.page_helpers import get_client_for_cover
-from app.core.messages import saved
+from app.core.messages import refused, saved
 from app.core.numbers import record_id
 from app.core.people import me, user_by_id
+from app.core.saving import change_from_form
 from app.extensions import db
 from app.forms import Form
 from app.models import Client, CoverAccess
@@ -41,9 +42,17 @@ def cover(client_id: int):
         covering_for = None
         if form.kind.data == "away":
             covering_for = user_by_id(record_id(form.covering_for.data))
-        opened = cover_rules.create_cover(
-            client, me(), kind=form.kind.data, words=form.reason.data, covering_for=covering_for
+        outcome = change_from_form(
+            form,
+            lambda: cover_rules.create_cover(
+                client, me(), kind=form.kind.data, words=form.reason.data, covering_for=covering_for
+            ),
         )
+        if not outcome.saved:
+            return render_page(
+                "clients/cover.html", form=form, client_id=client.id, asking=asking, waiting=waiting
+            )
+        opened = outcome.result
         if opened.state == "asked":
             saved("Your request is with the seniors. You can open the file once one says yes.")
             return redirect(url_for("home.index"), 303)
@@ -81,9 +90,13 @@ def _back_to(default: str):
 def cover_answer(cover_id: int):
     """A senior says yes or no to a worker who asked to open a file."""
     asked = get_or_404(CoverAccess, cover_id)
-    if Form().validate_on_submit() and request.form.get("answer") in ("yes", "no"):
+    form = Form()
+    if form.validate_on_submit() and request.form.get("answer") in ("yes", "no"):
         yes = request.form["answer"] == "yes"
-        cover_rules.answer_cover(asked, me(), yes=yes)
+        outcome = change_from_form(form, lambda: cover_rules.answer_cover(asked, me(), yes=yes))
+        if not outcome.saved:
+            refused(outcome.refusal.message)  # they know the person outside work
+            return _back_to("home.index")
         saved(
             f"{asked.user.display_name} can open the file until the end of today."
             if yes

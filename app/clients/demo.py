@@ -8,11 +8,13 @@ from app import clock
 from app.clients import (
     allocation,
     assessments,
+    confidentiality,
     consents,
     cover,
     drafts,
     episodes,
     files,
+    known_outside_work,
     links,
     requests,
 )
@@ -144,7 +146,30 @@ def make_demo_clients(context: DemoContext) -> None:
     )
     _demo_cover(made, users)
     _demo_family(made, users)
+    _demo_confidentiality(made, users)
     context.made["clients"] = made
+
+
+def _demo_confidentiality(made: list[Client], users: dict) -> None:
+    """Tam was told their file is confidential; a subpoena for Danny's notes waits for the
+    manager; a worker knows Danny outside work, so his file never goes to them."""
+    tam, danny = made[0], made[1]
+    confidentiality.explain(tam, tam.worker or users["worker"])
+    confidentiality.record_disclosure(
+        danny,
+        kind="subpoena",
+        asked_by="ACT Magistrates Court",
+        authority="Subpoena 1234 of 2026, for a family law matter",
+        asked_on=clock.today() - timedelta(days=2),
+        what_given="Case notes from the last three months. Nothing else.",
+        by=danny.worker or users["worker"],
+    )
+    friend = next(
+        users[k] for k in ("worker3", "worker2", "worker") if users[k].id != danny.worker_id
+    )
+    known_outside_work.declare(
+        danny, friend, how="friends", note="We grew up on the same street.", by=users["senior"]
+    )
 
 
 def _demo_family(made: list[Client], users: dict) -> None:

@@ -7,8 +7,18 @@ from __future__ import annotations
 from flask import abort, session
 
 from app import audit
-from app.access import WORKER, get_or_404
-from app.clients import access, assessments, consents, drafts, episodes, files, requests
+from app.access import SENIORS, WORKER, get_or_404
+from app.clients import (
+    access,
+    assessments,
+    confidentiality,
+    consents,
+    drafts,
+    episodes,
+    files,
+    known_outside_work,
+    requests,
+)
 from app.core.people import me
 from app.models import Client
 
@@ -55,7 +65,18 @@ def header(client) -> dict:
         ),
         "own_file": access.is_own(me(), client),
         "covering": level == access.COVER,
+        # Told their file is confidential (the newest time), and who knows them outside
+        # work (seniors see everyone; a worker sees only what they said themselves).
+        "told_confidential": confidentiality.last_explained(client) if full else None,
+        "known_here": _known_here(client) if full else [],
     }
+
+
+def _known_here(client) -> list:
+    rows = known_outside_work.for_client(client)
+    if me().role in SENIORS:
+        return rows
+    return [r for r in rows if r.worker_id == me().id]
 
 
 def cover_view(client) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.clients import cover, drafts, requests
+from app.clients import confidentiality, cover, drafts, requests
 from app.clients.access import visible_condition
 from app.core.people import me
 from app.extensions import db
@@ -25,6 +25,12 @@ def due_requests() -> dict | None:
     )
     rows = [(r, c, requests.deadlines(r)) for r, c in db.session.execute(query)]
     return {"requests": rows} if rows else None
+
+
+def disclosures_waiting() -> dict | None:
+    """For the manager: disclosures the law compels that wait for their approval."""
+    waiting = confidentiality.waiting_count()
+    return {"waiting": waiting} if waiting else None
 
 
 def my_drafts() -> dict | None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from app.clients import access as _access
 from app.clients import allocation as _allocation
 from app.clients import assessments as _assessments
+from app.clients import confidentiality as _confidentiality
 from app.clients import consent_forms as _consent_forms
 from app.clients import consents as _consents
 from app.clients import contact_frequency as _contact_frequency
 from app.clients import drafts as _drafts
 from app.clients import episodes as _episodes
 from app.clients import files as _files
+from app.clients import known_outside_work as _known
 from app.clients import merging as _merging
 from app.clients import page_helpers as _pages
 from app.clients import preferences as _preferences
@@ -80,3 +82,14 @@ suggest_workers = _allocation.suggest_workers  # workers who fit the needs, best
 # --- agreed contact frequency (team: caseloads) --------------------------------------------
 is_overdue_for_contact = _contact_frequency.is_overdue  # seen less often than agreed
 worker_preferences_words = _preferences.wanted_by  # what they asked for in a worker (team)
+
+# --- workers who know the person outside work (team, frontdesk: every allocation path) ------
+refuse_if_known = _known.refuse_if_known  # THE rule: raises Refused when the worker knows them
+workers_who_know = _known.workers_who_know  # {worker id} who know this file's person
+known_refusal_words = _known.refusal_words  # the one message, for a page that refuses itself
+known_outside_work_everyone = _known.everyone  # every current one (team: caseloads page)
+known_clients_of = _known.clients_of  # {client id: file} for those rows (team: caseloads)
+KNOWN_HOW = _known.HOW  # how they know each other, in words
+
+# --- told their file is confidential (team: file checks) -----------------------------------
+was_told_confidential = _confidentiality.was_explained  # a worker told them, on the file

@@ -7,12 +7,23 @@ from flask import abort, redirect, request, url_for
 
 from app import audit
 from app.access import requires
-from app.clients import access, allocation, assessments, bp, drafts, episodes, files, registration
+from app.clients import (
+    access,
+    allocation,
+    assessments,
+    bp,
+    drafts,
+    episodes,
+    files,
+    known_outside_work,
+    registration,
+)
 from app.clients.page_helpers import get_draft_or_404
 from app.clients.search import possible_duplicates
-from app.core.messages import saved, told
+from app.core.messages import refused, saved, told
 from app.core.numbers import record_id
 from app.core.people import me
+from app.core.saving import mark_refused
 from app.extensions import db
 from app.forms import Form
 from app.models import Client, Handover
@@ -195,6 +206,11 @@ def _same_person(draft, client_id: int, duplicates):
     client = next((f.client for f in duplicates if f.client.id == client_id), None)
     if client is None:
         abort(404)
+    if known_outside_work.knows(client.id, me().id):
+        # Linking the handover would give them the file: the one rule says no.
+        mark_refused()
+        refused(known_outside_work.refusal_words(me()) + " Ask a senior to find them a worker.")
+        return redirect(url_for("clients.registration_check", draft_id=draft.id), 303)
     draft.status = "done"
     draft.result_id = client.id
     handover = _handover(draft.handover_id)

@@ -6,7 +6,16 @@ from flask import abort, redirect, request, url_for
 
 from app import audit, clock
 from app.access import get_or_404, requires
-from app.clients import assessments, bp, consents, episodes, files, registration, requests
+from app.clients import (
+    assessments,
+    bp,
+    confidentiality,
+    consents,
+    episodes,
+    files,
+    registration,
+    requests,
+)
 from app.clients.forms import REQUEST_KINDS, AccessRequestForm, AccessRequestUpdateForm
 from app.clients.page_helpers import get_client_for_current_user, header, open_client
 from app.clients.timeline import timeline_query
@@ -105,6 +114,9 @@ def copy(client_id: int):
         openings=requests.openings(client),
         history=files.change_history(client),
         requests_made=requests.requests_for(client),
+        disclosures=confidentiality.disclosures_for(client),
+        disclosure_kinds=confidentiality.KINDS,
+        disclosure_states=confidentiality.STATE_WORDS,
         kinds=REQUEST_KINDS,
         label_of=registration.label_of,
         life_areas=LIFE_AREAS,

@@ -12,6 +12,7 @@ from app.access import can, get_or_404, requires
 from app.clients import public as clients
 from app.core.messages import refused, saved, told
 from app.core.people import me
+from app.core.saving import change_from_form
 from app.forms import Form
 from app.frontdesk import bp, warm_handovers
 from app.frontdesk.forms import CloseHandoverForm, HandoverForm
@@ -114,7 +115,11 @@ def pick_up(handover_id: int):
     handover = _visible(handover_id)
     if not Form().validate_on_submit():
         return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
-    if not warm_handovers.pick_up(handover, by=me()):
+    outcome = change_from_form(Form(), lambda: warm_handovers.pick_up(handover, by=me()))
+    if outcome.refusal is not None:
+        refused(outcome.refusal.message)  # they know the person outside work
+        return redirect(url_for("frontdesk.handover", handover_id=handover.id), 303)
+    if not outcome.result:
         who = warm_handovers.people([handover]).get(handover.picked_up_by_id)
         if handover.picked_up_by_id == me().id:
             told("You have this one already.")

@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, func, select, update
 
 from app import clock
 from app.access import SENIOR, WORKER, can
+from app.clients import public as clients
 from app.core.people import users_by_id, works_with_people
 from app.extensions import db
 from app.models import Handover, User
@@ -109,7 +110,9 @@ def waiting_count(user) -> int:
 
 
 def pick_up(handover: Handover, *, by: User) -> bool:
-    """Give the handover to this worker. False when someone else got there first."""
+    """Give the handover to this worker. False when someone else got there first. Refused
+    when the handover is linked to a file of someone they know outside work."""
+    clients.refuse_if_known(handover.client_id, by)
     result = db.session.execute(
         update(Handover)
         .where(Handover.id == handover.id, Handover.status == "waiting")
@@ -139,20 +142,28 @@ class Match:
     shared: list[str]  # the plain words of the experience that fits
 
 
-def workers_for_matching() -> list[User]:
-    return list(
-        db.session.scalars(
-            select(User).where(works_with_people(*WORKER_ROLES)).order_by(User.display_name)
-        )
+def workers_for_matching(handover: Handover | None = None) -> list[User]:
+    """Active workers and seniors; for a handover linked to a file, not those who know the
+    person outside work (the clients area's one rule)."""
+    workers = db.session.scalars(
+        select(User)
+        .where(works_with_people(*WORKER_ROLES))
+        .order_by(User.display_name)
     )
+    known = clients.workers_who_know(handover.client_id if handover is not None else None)
+    return [w for w in workers if w.id not in known]
 
 
 def matches(handover: Handover, workers: list[User] | None = None) -> list[Match]:
-    """Workers whose shared lived experience fits what the person wants help with, best first."""
-    workers = workers_for_matching() if workers is None else workers
+    """Workers whose shared lived experience fits what the person wants help with, best first.
+    Never a worker who knows the person outside work."""
+    workers = workers_for_matching(handover) if workers is None else workers
+    known = clients.workers_who_know(handover.client_id)
     fitting = experience_for(handover.needs or [])
     found = []
     for worker in workers:
+        if worker.id in known:
+            continue
         score = match_score(worker.shared_experience or [], handover.needs or [])
         if score:
             shared = [

@@ -29,6 +29,11 @@ from app.models.clients import (
     RegistrationDraft,
     TimelineEntry,
 )
+from app.models.confidentiality import (
+    CompelledDisclosure,
+    ConfidentialityExplained,
+    KnownOutsideWork,
+)
 from app.models.drafts import Draft
 from app.models.frontdesk import (
     DailyTask,
@@ -90,6 +95,9 @@ __all__ = [
     "Episode",
     "RegistrationDraft",
     "TimelineEntry",
+    "CompelledDisclosure",
+    "ConfidentialityExplained",
+    "KnownOutsideWork",
     "Agreement",
     "AgreementAcceptance",
     "AgreementVersion",

@@ -80,6 +80,7 @@ def file_facts(client: Client, today: date | None = None) -> completeness.FileFa
         consents=len(on_file),
         current_consents=sum(1 for c in on_file if clients.is_current(c, today)),
         assessed=clients.latest_assessment(client) is not None,
+        told_confidential=clients.was_told_confidential(client),
         open_episode=episode is not None,
         plan_review_on=review_on,
         referrals=referrals or 0,

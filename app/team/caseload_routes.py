@@ -23,6 +23,7 @@ from app.team.forms import ReallocationForm
 def caseloads_page():
     today = clock.today()
     rows = caseloads.caseloads(today)
+    known = clients.known_outside_work_everyone()
     return render_page(
         "team/caseloads.html",
         rows=rows,
@@ -31,6 +32,9 @@ def caseloads_page():
         month=today,
         recent=reallocation.recent(5),
         person_view=reallocation.PERSON_VIEW_SHORT,
+        known=known,
+        known_clients=clients.known_clients_of(known),
+        known_how=clients.KNOWN_HOW,
     )
 
 
@@ -59,7 +63,7 @@ def reallocate(client_id: int):
     suggestions = [
         s
         for s in clients.suggest_workers(
-            assessment.needs if assessment else [], client.worker_preferences
+            assessment.needs if assessment else [], client.worker_preferences, client.id
         )
         if s.worker.id != client.worker_id
     ]
@@ -70,7 +74,8 @@ def reallocate(client_id: int):
             f"{s.worker.display_name}: {s.caseload} people now"
             + (f". Shares: {', '.join(in_a_sentence(w) for w in s.shared)}" if s.shared else "")
             + f". {s.fit.words}"
-            + ("" if s.fit.meets else f". Not what they asked for: {'; '.join(s.fit.unmet)}"),
+            + ("" if s.fit.meets else f". Not what they asked for: {'; '.join(s.fit.unmet)}")
+            + (". Knows this person outside work: cannot have this file" if s.knows_them else ""),
         )
         for s in suggestions
     ]

@@ -24,6 +24,8 @@ CHECKS: dict[str, str] = {
     "registration": "Registration is complete",
     "statistics": "The national data is complete",
     "consent": "Consent is on file and current",
+    # Model of care: "Service users are informed that their client file is confidential".
+    "confidentiality": "They were told their file is confidential",
     "assessment": "The assessment is done",
     "plan": "The plan is current, with a review date",
     "referrals": "Each referral has its consent form",
@@ -45,6 +47,7 @@ class FileFacts:
     consents: int = 0  # consents on file, of any state
     current_consents: int = 0
     assessed: bool = False
+    told_confidential: bool = False  # a worker told them their file is confidential
     open_episode: bool = False
     plan_review_on: date | None = None  # the open episode's plan, if there is one
     referrals: int = 0
@@ -88,6 +91,11 @@ def what_the_file_shows(facts: FileFacts, today: date) -> dict[str, Finding]:
         found["consent"] = Finding(NO, "No consent is current now")
     else:
         found["consent"] = Finding(NO, "No consent on file")
+    found["confidentiality"] = (
+        Finding(YES, "The file says when they were told")
+        if facts.told_confidential
+        else Finding(NO, "Nobody has written down that they were told")
+    )
     found["assessment"] = (
         Finding(YES, "An assessment is on file")
         if facts.assessed

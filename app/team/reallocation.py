@@ -65,7 +65,9 @@ def reallocate(
     by: User,
     preference_reason: str | None = None,
 ) -> Reallocation:
-    """Give the file to `to_worker`, keeping the history, and tell both workers."""
+    """Give the file to `to_worker`, keeping the history, and tell both workers. Never to a
+    worker who knows the person outside work (the clients area's one rule)."""
+    clients.refuse_if_known(client, to_worker)
     if client.worker_id == to_worker.id:
         raise Refused(f"{client.name} is with {to_worker.display_name} already.")
     problem = handover_day_problem(handover_on)

@@ -22,6 +22,7 @@ A_GOOD_FILE = FileFacts(
     consents=1,
     current_consents=1,
     assessed=True,
+    told_confidential=True,
     open_episode=True,
     plan_review_on=date(2026, 5, 1),
     referrals=2,
@@ -31,9 +32,9 @@ A_GOOD_FILE = FileFacts(
 
 def test_every_check_yes_is_full_marks():
     answers = dict.fromkeys(CHECKS, YES)
-    assert score(answers) == Score(met=10, counted=10)
+    assert score(answers) == Score(met=11, counted=11)
     assert score(answers).percent == 100
-    assert score(answers).words == "10 of 10 (100%)"
+    assert score(answers).words == "11 of 11 (100%)"
 
 
 def test_does_not_apply_and_unanswered_checks_are_not_counted():
@@ -66,6 +67,7 @@ def test_a_good_file_suggests_yes_and_leaves_the_notes_to_the_senior():
     assert suggested["registration"] == suggested["statistics"] == YES
     assert suggested["consent"] == suggested["assessment"] == suggested["plan"] == YES
     assert suggested["referrals"] == suggested["notes_timely"] == YES
+    assert suggested["confidentiality"] == YES
     for judged in ("notes_complete", "notes_accurate", "notes_objective"):
         assert suggested[judged] is None
     assert unanswered(suggested) == ["notes_complete", "notes_accurate", "notes_objective"]
@@ -101,7 +103,9 @@ def test_gaps_in_a_file_are_shown_in_plain_words():
     assert found["plan"].words == "The review was due on 1 February 2026"
     assert found["referrals"].words == "1 referral without a current consent"
     assert found["notes_timely"].words == "2 notes written late"
-    assert score(suggested_answers(facts, TODAY)) == Score(met=0, counted=7)
+    # Model of care: "Service users are informed that their client file is confidential".
+    assert found["confidentiality"].words == "Nobody has written down that they were told"
+    assert score(suggested_answers(facts, TODAY)) == Score(met=0, counted=8)
 
 
 def test_checks_that_do_not_apply():

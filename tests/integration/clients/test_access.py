@@ -61,6 +61,8 @@ def full_file(db_session):
         "other_id": client.id,  # merging and linking (a file to itself: refused)
         "link_id": 1,
         "child_id": 1,
+        "disclosure_id": 1,  # confidentiality (issue 15)
+        "known_id": 1,
     }
 
 

@@ -84,14 +84,14 @@ def test_a_senior_checks_a_file_and_sends_feedback(
     response = client.post(f"/team/audits/{record.id}", data=data)
     assert response.status_code == 303
     record = fetch(select(FileAudit))[0]
-    assert record.status == "done" and (record.met, record.counted) == (7, 9)
+    assert record.status == "done" and (record.met, record.counted) == (8, 10)  # 11 checks
     assert record.findings["notes_timely"] == "1 note written late"
     feedback = fetch(select(AuditFeedback))[0]
     assert feedback.worker_id == alex.id and feedback.done_at is None
     done_page = text_of(client.get(f"/team/audits/{record.id}").text)
-    assert "Score 7 of 9 (78%)" in done_page and "Not done yet" in done_page
+    assert "Score 8 of 10 (80%)" in done_page and "Not done yet" in done_page
     assert [e.summary for e in fetch(select(TimelineEntry))] == [
-        "File checked by Rosa Tuilagi: 7 of 9 (78%)"
+        "File checked by Rosa Tuilagi: 8 of 10 (80%)"
     ]
     actions = {e.action for e in fetch(select(AuditEvent))}
     assert {
@@ -165,8 +165,8 @@ def test_each_workers_score_adds_up_their_latest_checks(
     make_file_audit(db_session, one, by=senior, done=True, answers=all_yes)  # newer: counts
     make_file_audit(db_session, two, by=senior, done=True, answers={**all_yes, "consent": "no"})
     page = text_of(client.get("/team/audits").text)
-    assert "Alex Murray 95%" in page
-    assert "19 of 20 (95%)" in text_of(client.get("/team/caseloads").text)
+    assert "Alex Murray 95%" in page  # 11 checks a file, one "no": 21 of 22
+    assert "21 of 22 (95%)" in text_of(client.get("/team/caseloads").text)
 
 
 def test_feedback_is_private_to_the_worker_and_the_seniors(

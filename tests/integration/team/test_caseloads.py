@@ -47,7 +47,7 @@ def test_caseloads_count_each_workers_people(client, sign_in_as, db_session, fro
     assert "Caseloads in March 2026" in text_of(page)
     # people, immediate, ongoing, intensive, not assessed, contacts, late, reviews, score
     assert row_of(page, "Alex Murray").startswith(
-        "Alex Murray 3 0 1 1 1 2 1 2 1 late 10 of 10 (100%)"
+        "Alex Murray 3 0 1 1 1 2 1 2 1 late 11 of 11 (100%)"
     )
     assert row_of(page, "Priya Sharma").startswith("Priya Sharma 1 0 0 0 1 1 0 0 Not checked yet")
     assert "Everyone 4" in text_of(page)
