@@ -28,6 +28,12 @@ AREA = Area(
             "clients.open",
             "app.clients.panels:cover_on_my_files",
         ),
+        Panel(
+            65,
+            "clients/_panel_care_teams.html",
+            "clients.open_part",
+            "app.clients.panels:my_care_teams",
+        ),
     ),
     real_data=(Client,),
 )
@@ -35,6 +41,7 @@ AREA = Area(
 from app.clients import (  # noqa: E402,F401
     allocation_routes,
     assessment_routes,
+    care_team_routes,
     consent_routes,
     cover_routes,
     episode_routes,

@@ -47,6 +47,12 @@ AREA = Area(
     ),
     panels=(
         Panel(
+            85,
+            "training/_my_placement_panel.html",
+            "training.own",
+            "app.training.panels:my_placement",
+        ),
+        Panel(
             90,
             "training/_agreements_panel.html",
             "training.own",
