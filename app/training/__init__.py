@@ -47,7 +47,7 @@ AREA = Area(
     ),
     panels=(
         Panel(
-            85,
+            87,
             "training/_my_placement_panel.html",
             "training.own",
             "app.training.panels:my_placement",

@@ -61,6 +61,7 @@ def full_file(db_session):
         "other_id": client.id,  # merging and linking (a file to itself: refused)
         "link_id": 1,
         "child_id": 1,
+        "member_id": 1,  # a care team member (none here)
     }
 
 
