@@ -17,6 +17,7 @@ from app.local_paths import safe_local_path
 
 FRONTDESK = "frontdesk"
 TRAINEE = "trainee"
+STUDENT = "student"
 WORKER = "worker"
 SENIOR = "senior"
 MANAGER = "manager"
@@ -25,6 +26,7 @@ MANAGER = "manager"
 ROLES: dict[str, str] = {
     FRONTDESK: "Front desk volunteer",
     TRAINEE: "Trainee",
+    STUDENT: "Student on placement",
     WORKER: "Peer worker",
     SENIOR: "Senior worker",
     MANAGER: "Manager",
@@ -35,6 +37,8 @@ CLIENT_ROLES = frozenset({WORKER, SENIOR, MANAGER})
 EVERYONE = frozenset(ROLES)
 STAFF = frozenset({FRONTDESK, WORKER, SENIOR, MANAGER})
 SENIORS = frozenset({SENIOR, MANAGER})
+# Learners do client work only on a file whose care team they are on, under its worker.
+LEARNERS = frozenset({TRAINEE, STUDENT})
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     "signed_in": EVERYONE,  # home, own account, words we use
@@ -50,6 +54,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "clients.see_all": SENIORS,
     # Approve a disclosure the law compels, and see them all (issue 15: confidentiality).
     "disclosures.approve": frozenset({MANAGER}),
+    # The narrow view of a file (cover, or a learner on its care team): access_level decides
+    # per file, and every other file is a 404.
+    "clients.open_part": CLIENT_ROLES | LEARNERS,
     "training.own": EVERYONE,
     "training.manage": SENIORS,
     "training.agreements": frozenset({MANAGER}),  # edit the texts everyone accepts

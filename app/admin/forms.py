@@ -27,6 +27,11 @@ class UserCreateForm(Form):
     role = ChoiceField(
         "What they do here", choices=ROLE_CHOICES, validators=[required("Choose what they do here")]
     )
+    # A student on placement only: the course they are on and who supervises them here.
+    programme = StringField("Their course (students on placement)", [at_most(200, "Their course")])
+    supervisor = SelectField(
+        "Their supervisor here (students on placement)", choices=[], validate_choice=False
+    )
 
     def validate_username(self, field):
         if auth.get_user_by_username(field.data or ""):

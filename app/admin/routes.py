@@ -3,18 +3,19 @@
 from flask import abort, make_response, redirect, render_template, request, url_for
 
 from app import audit, clock, locking
-from app.access import get_or_404, requires
+from app.access import STUDENT, get_or_404, requires
 from app.admin import audit_log as log
 from app.admin import bp, retention, staff
 from app.admin.forms import AuditFilterForm, DeleteFileForm, UserCreateForm, UserEditForm
 from app.auth import public as auth
 from app.core.messages import refused, saved
-from app.core.numbers import whole_number
-from app.core.people import me
+from app.core.numbers import record_id, whole_number
+from app.core.people import me, user_by_id
 from app.core.saving import change_from_form
 from app.forms import Form
 from app.models import User
 from app.pages import page_number, paginate
+from app.training import public as training
 
 
 @bp.route("/users")
@@ -27,17 +28,36 @@ def users():
 @requires("admin.users")
 def new_user():
     form = UserCreateForm()
+    form.supervisor.choices = [("", "Choose their supervisor")] + [
+        (str(u.id), u.display_name) for u in training.supervisors()
+    ]
     if form.validate_on_submit():
         password = auth.one_time_password()
-        user = auth.create_user(
-            username=form.username.data,
-            display_name=form.display_name.data,
-            role=form.role.data,
-            password=password,
-            must_change_password=True,
-            created_by=me(),
-        )
-        return render_template("admin/password_given.html", user=user, password=password)
+
+        def create():
+            user = auth.create_user(
+                username=form.username.data,
+                display_name=form.display_name.data,
+                role=form.role.data,
+                password=password,
+                must_change_password=True,
+                created_by=me(),
+            )
+            if user.role == STUDENT:  # a student on placement: their course and supervisor
+                chosen = record_id(form.supervisor.data or "")
+                training.start_placement(
+                    user,
+                    programme=form.programme.data,
+                    supervisor=user_by_id(chosen) if chosen else None,
+                    by=me(),
+                )
+            return user
+
+        outcome = change_from_form(form, create)
+        if outcome.saved:
+            return render_template(
+                "admin/password_given.html", user=outcome.result, password=password
+            )
     return render_template("admin/new_user.html", form=form)
 
 

@@ -24,6 +24,8 @@ DEMO_PEOPLE = (
     ("frontdesk2", "Bec Harris", "frontdesk", []),
     ("trainee", "Jordan Lee", "trainee", []),
     ("trainee2", "Sione Fifita", "trainee", []),
+    ("trainee3", "Tess Walker", "trainee", []),  # at Level 4: on a care team (issue 15)
+    ("student", "Mia Thompson", "student", []),  # a student on placement (issue 15)
 )
 
 

@@ -34,7 +34,7 @@ def _list_url(client) -> str:
 
 
 @bp.route("/clients/<int:client_id>/appointments", endpoint="appointments")
-@requires("clients.open")
+@requires("clients.open_part")
 def appointment_list(client_id: int):
     client = load_client(client_id, "appointments", cover_ok=True)
     coming, earlier = appointments.for_client(client)
@@ -76,7 +76,7 @@ def _with_whom(form) -> str | None:
 
 
 @bp.route("/clients/<int:client_id>/appointments/new", methods=["GET", "POST"])
-@requires("clients.open")
+@requires("clients.open_part")
 def appointment_new(client_id: int):
     client = load_client(client_id, "new appointment", cover_ok=True)
     if open_episode(client) is None:
@@ -142,7 +142,7 @@ def appointment_new(client_id: int):
 
 
 @bp.route("/clients/<int:client_id>/appointments/<int:appointment_id>")
-@requires("clients.open")
+@requires("clients.open_part")
 def appointment(client_id: int, appointment_id: int):
     client = load_client(client_id, "appointment", cover_ok=True)
     record = record_of(Appointment, appointment_id, client)

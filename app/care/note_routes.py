@@ -6,7 +6,7 @@ from flask import redirect, request, url_for
 
 from app import clock, locking
 from app.access import requires
-from app.care import bp, closing_after, closing_after_routes, notes, sharing, words
+from app.care import bp, closing_after, closing_after_routes, notes, sharing, signing, words
 from app.care.episode_rules import EpisodeClosed, is_editable, open_episode
 from app.care.forms import NoteCorrectForm, NoteForm
 from app.care.page_helpers import (
@@ -15,14 +15,15 @@ from app.care.page_helpers import (
     header,
     load_client,
     record_of,
+    supervised,
 )
 from app.care.times import local_day, local_moment, local_time
 from app.core.messages import refused, saved, told
 from app.core.numbers import record_id, whole_number
 from app.core.people import me, users_by_id
 from app.core.saving import change_from_form
-from app.forms import parse_time
-from app.models import CaseNote
+from app.forms import Form, parse_time
+from app.models import CaseNote, NoteToSign
 from app.models.care import LATE_AFTER_HOURS, NOTE_KINDS
 from app.pages import paginate, render_page
 
@@ -69,7 +70,7 @@ def notes_list(client_id: int):
 
 
 @bp.route("/clients/<int:client_id>/notes/new", methods=["GET", "POST"])
-@requires("clients.open")
+@requires("clients.open_part")
 def note_new(client_id: int):
     client = load_client(client_id, "new note", cover_ok=True)
     after_closing = closing_after.closed_episode_for_note(client)  # up to 14 days after
@@ -86,11 +87,16 @@ def note_new(client_id: int):
     _sharing_choices(form, client)
     found = _word_check(form) if request.method == "POST" else []
     no_consent = False
+    learner = supervised(client)
     if form.validate_on_submit() and not found:
-        outcome = change_from_form(form, lambda: notes.create_note(client, _data(form), me()))
+        write = signing.create_waiting if learner else notes.create_note
+        outcome = change_from_form(form, lambda: write(client, _data(form), me()))
         no_consent = isinstance(outcome.refusal, sharing.NotAgreed)
         if isinstance(outcome.refusal, EpisodeClosed):
             return closed_page(client, form, url_for("care.notes", client_id=client.id))
+        if outcome.saved and learner:
+            saved(f"Note saved. It counts once {outcome.result.sign_by.display_name} signs it.")
+            return redirect(url_for("clients.file", client_id=client.id), 303)
         if outcome.saved:
             if outcome.result.late:
                 saved("Note saved. It is marked late: written more than 48 hours after.")
@@ -106,6 +112,7 @@ def note_new(client_id: int):
         note=None,
         no_consent=no_consent,
         after_closing=after_closing,
+        learner=learner,
         word_rules=words.rules_for_browser(),
         action=url_for("care.note_new", client_id=client.id),
         **header(client),
@@ -203,3 +210,21 @@ def note_correct(client_id: int, note_id: int):
         action=url_for("care.note_correct", client_id=client.id, note_id=record.id),
         **header(client),
     )
+
+
+@bp.route(
+    "/clients/<int:client_id>/notes/to-sign/<int:row_id>/sign",
+    methods=["POST"],
+    endpoint="note_sign",
+)
+@requires("clients.open")
+def note_sign(client_id: int, row_id: int):
+    """The file's worker signs a note a trainee or a student wrote: from now it counts."""
+    client = load_client(client_id, "sign a note")
+    row = record_of(NoteToSign, row_id, client)
+    outcome = change_from_form(Form(), lambda: signing.sign(row, client, me()))
+    if outcome.saved:
+        saved(f"Note signed. It counts now, and {row.author.display_name}'s hours include it.")
+    elif outcome.refusal is not None:
+        refused(outcome.refusal.message)
+    return redirect(url_for("clients.file", client_id=client.id) + "#to-sign", 303)

@@ -70,11 +70,20 @@ def summary_of(note: CaseNote) -> str:
     return words
 
 
-def create_note(client, data: NoteData, user, *, appointment_id: int | None = None) -> CaseNote:
+def create_note(
+    client,
+    data: NoteData,
+    user,
+    *,
+    appointment_id: int | None = None,
+    written_at: datetime | None = None,
+) -> CaseNote:
+    """A new note. `written_at`: when a learner wrote it, for a note their worker signs now
+    (app/care/signing.py); late is counted from then."""
     _check(data)
     agreed, consent_id = _sharing(client, data)
     episode, after_closing = episode_for_note(client)  # up to 14 days after closing too
-    now = clock.now()
+    now = written_at or clock.now()
     note = CaseNote(
         client_id=client.id,
         episode_id=episode.id,

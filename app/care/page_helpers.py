@@ -34,8 +34,14 @@ def load_client(client_id: int, page: str, *, cover_ok: bool = False):
 
 
 def covering(client) -> bool:
-    """This person sees the file only while covering (read the plan, add a note or a visit)."""
-    return clients.access_level(me(), client) == clients.COVER
+    """This person sees only the narrow view: covering, or a learner on the care team (read
+    the plan, add a note or a visit)."""
+    return clients.access_level(me(), client) in clients.NARROW
+
+
+def supervised(client) -> bool:
+    """A trainee or a student on the care team: their notes wait for the worker to sign."""
+    return clients.access_level(me(), client) == clients.SUPERVISED
 
 
 def record_of(model, record_id: int, client):

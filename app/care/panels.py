@@ -17,3 +17,18 @@ def today_at_a_glance() -> dict | None:
     if not (today or reviews or to_write):
         return None
     return {"today": len(today), "reviews": len(reviews), "to_write": len(to_write)}
+
+
+def notes_to_sign() -> dict | None:
+    """Notes a trainee or a student wrote on my files, waiting for me to sign them; those
+    waiting more than SIGN_WITHIN_DAYS stand out (they are still not counted)."""
+    from app.care import signing
+
+    waiting = signing.waiting_for(me())
+    if not waiting:
+        return None
+    return {
+        "waiting": waiting,
+        "overdue": {row.id for row in waiting if signing.is_overdue(row)},
+        "days": signing.SIGN_WITHIN_DAYS,
+    }

@@ -51,7 +51,7 @@ def change_plan(form, the_plan: Plan, client, change, shown) -> tuple[Outcome, o
 
 
 @bp.route("/clients/<int:client_id>/plan")
-@requires("clients.open")
+@requires("clients.open_part")
 def plan(client_id: int):
     client = load_client(client_id, "plan", cover_ok=True)
     episode = open_episode(client)

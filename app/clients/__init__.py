@@ -34,6 +34,12 @@ AREA = Area(
             "clients.open",
             "app.clients.panels:cover_on_my_files",
         ),
+        Panel(
+            65,
+            "clients/_panel_care_teams.html",
+            "clients.open_part",
+            "app.clients.panels:my_care_teams",
+        ),
     ),
     real_data=(Client,),
 )
@@ -42,6 +48,7 @@ from app.clients import (  # noqa: E402,F401
     allocation_routes,
     assessment_routes,
     confidentiality_routes,
+    care_team_routes,
     consent_routes,
     cover_routes,
     episode_routes,

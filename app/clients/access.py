@@ -2,7 +2,12 @@
 
 "full": seniors, the manager, the file's worker (or who picked up its handover), and the
 worker it is moving away from, until the handover day of that re-allocation.
+Someone on the file's care team (app/clients/care_team.py) besides its worker: a worker
+or a senior gets "full"; a trainee or a student gets "supervised".
 "cover": a worker who opened it today with a reason; they see part of the file.
+"supervised": a trainee or a student on the file's care team; the same narrow view as cover
+(the pages that pass `cover_ok=True` and need only "clients.open_part"). Every other file
+is a 404 to them.
 None: not theirs to see (a 404).
 """
 
@@ -12,12 +17,14 @@ from sqlalchemy import Select, exists, false, or_, select, true
 from sqlalchemy.orm import aliased
 
 from app import clock
-from app.access import SENIORS, can
+from app.access import LEARNERS, SENIORS, can
 from app.extensions import db
-from app.models import Client, CoverAccess, Handover, Reallocation
+from app.models import CareTeamMember, Client, CoverAccess, Handover, Reallocation
 
 FULL = "full"
 COVER = "cover"
+SUPERVISED = "supervised"
+NARROW = frozenset({COVER, SUPERVISED})  # the pages that pass cover_ok=True, and no others
 
 
 def _picked_up_by(user) -> Select:
@@ -57,6 +64,19 @@ def pending_handover(user, client) -> Reallocation | None:
     )
 
 
+def _on_team(user) -> Select:
+    """Files whose care team they are on now (not counting people removed from it)."""
+    return select(CareTeamMember.client_id).where(
+        CareTeamMember.user_id == user.id, CareTeamMember.ended_at.is_(None)
+    )
+
+
+def on_team(user, client) -> bool:
+    return db.session.scalar(
+        select(exists().where(Client.id == client.id, Client.id.in_(_on_team(user))))
+    )
+
+
 def _covering(user) -> Select:
     return select(CoverAccess.client_id).where(
         CoverAccess.user_id == user.id,
@@ -75,6 +95,7 @@ def visible_condition(user, *, with_cover: bool = True):
         Client.worker_id == user.id,
         Client.id.in_(_picked_up_by(user)),
         Client.id.in_(_handing_over(user)),
+        Client.id.in_(_on_team(user)),
     ]
     if with_cover:
         own.append(Client.id.in_(_covering(user)))
@@ -101,12 +122,16 @@ def has_cover(user, client) -> bool:
 
 
 def access_level(user, client) -> str | None:
-    """FULL, COVER or None (see the module's docstring)."""
+    """FULL, COVER, SUPERVISED or None (see the module's docstring)."""
     if client is None or not getattr(user, "is_authenticated", False):
+        return None
+    if user.role in LEARNERS:
+        if can("clients.open_part", user) and on_team(user, client):
+            return SUPERVISED
         return None
     if not can("clients.open", user):
         return None
-    if user.role in SENIORS or is_own(user, client):
+    if user.role in SENIORS or is_own(user, client) or on_team(user, client):
         return FULL
     if has_cover(user, client):
         return COVER
@@ -114,5 +139,5 @@ def access_level(user, client) -> str | None:
 
 
 def can_open(user, client) -> bool:
-    """True when this person may open this file (fully or while covering)."""
+    """True when this person may open this file (fully, while covering, or supervised)."""
     return access_level(user, client) is not None

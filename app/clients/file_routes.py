@@ -54,11 +54,12 @@ def search():
 
 
 @bp.route("/<int:client_id>")
-@requires("clients.open")
+@requires("clients.open_part")
 def file(client_id: int):
-    """The whole file; someone covering sees only the narrow view (no timeline)."""
+    """The whole file; someone covering, or a learner on its care team, sees only the narrow
+    view (no timeline)."""
     client = open_client(client_id, "file", cover_ok=True)
-    if access.access_level(me(), client) == access.COVER:
+    if access.access_level(me(), client) in access.NARROW:
         return render_page(
             "clients/file.html", cover=cover_view(client), life_areas=LIFE_AREAS, **header(client)
         )

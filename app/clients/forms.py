@@ -388,3 +388,19 @@ class AccessRequestUpdateForm(Form):
     step = HiddenField()
     on = DateField("Date", [required("Enter the date")], allow_future=False)
     outcome = TextAreaField("What happened (optional)", [at_most(5000, "This")])
+
+
+# --- the care team --------------------------------------------------------------------------
+
+
+class CareTeamAddForm(Form):
+    """Someone joins the care team; the agreement is checked by the service (one message)."""
+
+    person = SelectField("Who joins the team", choices=[], validate_choice=False)
+    role_words = StringField(
+        "What they will do in the team",
+        [at_most(120, "What they will do")],
+        description="In plain words, like: goes to court with them, or learning with their worker",
+    )
+    agreed = BooleanField("The person agreed")
+    agreed_on = DateField("The day they agreed", allow_future=False)

@@ -29,12 +29,14 @@ def get_client_for_current_user(client_id: int, *, cover_ok: bool = False) -> Cl
     """The client, or 404 when there is no such file or it is not this person's to open.
 
     Cover access reaches only the pages that pass `cover_ok=True` (the file page, the plan
-    to read, a new note, appointments); every other page is a 404 to someone covering.
+    to read, a new note, appointments); every other page is a 404 to someone covering. A
+    trainee or a student on the file's care team ("supervised") gets the same narrow view,
+    on the pages that need only "clients.open_part".
     """
 
     def may_see(client) -> bool:
         level = access.access_level(me(), client)
-        return level == access.FULL or (level == access.COVER and cover_ok)
+        return level == access.FULL or (level in access.NARROW and cover_ok)
 
     return get_or_404(Client, client_id, visible=may_see)
 
@@ -64,7 +66,8 @@ def header(client) -> dict:
             [(r, requests.deadlines(r)) for r in requests.open_requests_for(client)] if full else []
         ),
         "own_file": access.is_own(me(), client),
-        "covering": level == access.COVER,
+        "covering": level in access.NARROW,  # the narrow view
+        "supervised": level == access.SUPERVISED,  # a learner on the care team
         # Told their file is confidential (the newest time), and who knows them outside
         # work (seniors see everyone; a worker sees only what they said themselves).
         "told_confidential": confidentiality.last_explained(client) if full else None,

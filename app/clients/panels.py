@@ -65,3 +65,11 @@ def cover_on_my_files() -> dict | None:
     if not (opened or mine):
         return None
     return {"opened": opened, "mine": mine, "words": cover.cover_reason_words}
+
+
+def my_care_teams() -> dict | None:
+    """The files whose care team I am on (a learner sees only these files)."""
+    from app.clients import care_team
+
+    files = care_team.my_team_files(me())
+    return {"files": files} if files else None

@@ -11,6 +11,7 @@ from app.clients import access as _access
 from app.clients import allocation as _allocation
 from app.clients import assessments as _assessments
 from app.clients import confidentiality as _confidentiality
+from app.clients import care_team as _care_team
 from app.clients import consent_forms as _consent_forms
 from app.clients import consents as _consents
 from app.clients import contact_frequency as _contact_frequency
@@ -27,11 +28,16 @@ from app.clients import timeline as _timeline
 # --- who may open a file (care, team) ------------------------------------------------------
 FULL = _access.FULL  # sees the whole file
 COVER = _access.COVER  # sees the narrow view while covering (care's pages)
-access_level = _access.access_level  # FULL, COVER or None (care's pages)
+SUPERVISED = _access.SUPERVISED  # a trainee or student on the care team: the narrow view
+NARROW = _access.NARROW  # the levels that see the narrow view (cover_ok pages only)
+access_level = _access.access_level  # FULL, COVER, SUPERVISED or None (care's pages)
 can_open = _access.can_open  # may this person open this file (team: audits, caseloads)
 visible_condition = _access.visible_condition  # a WHERE clause: files they may open (care)
 pending_handover = _access.pending_handover  # a file moving away from them (team)
 active_files = _merging.active_files  # a WHERE clause: files not merged into another (lists)
+
+# --- the care team (care: demo data) --------------------------------------------------------
+add_to_care_team = _care_team.add_member  # someone joins, with the person's agreement
 
 # --- loading a file for a page (care's and team's pages) -----------------------------------
 get_client_for_current_user = _pages.get_client_for_current_user  # the file, or 404
@@ -43,6 +49,7 @@ get_draft_or_404 = _pages.get_draft_or_404  # the person's own draft (care: cons
 # --- the timeline (every area that adds to a file) -----------------------------------------
 add_to_timeline = _timeline.add_to_timeline  # one short line on a file's timeline
 timeline_query = _timeline.timeline_query  # a file's timeline, newest first
+restate_on_timeline = _timeline.restate  # new words for a record's line (care: signed notes)
 
 # --- a file and its details (admin's demo, team's audits, scale) ---------------------------
 create_client = _files.create_client  # a file from registration answers (demo data)

@@ -46,3 +46,19 @@ def timeline_query(client) -> Select:
         .where(TimelineEntry.client_id == client.id)
         .order_by(TimelineEntry.occurred_at.desc(), TimelineEntry.id.desc())
     )
+
+
+def restate(record, summary: str) -> None:
+    """Change the words of the line a record put on the timeline (a note waiting to be signed,
+    once it is signed). The line keeps its time and who wrote it."""
+    entry = db.session.scalar(
+        select(TimelineEntry)
+        .where(
+            TimelineEntry.record_type == type(record).__name__,
+            TimelineEntry.record_id == record.id,
+        )
+        .order_by(TimelineEntry.id)
+        .limit(1)
+    )
+    if entry is not None:
+        entry.summary = summary[:SUMMARY_LIMIT]

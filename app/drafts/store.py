@@ -36,13 +36,13 @@ class Kind:
     permission: str  # the permission the form itself needs
     label: str  # what "Things you started" calls it
     of_a_file: bool = True  # the key names a client file ("client-12"), checked for access
-    cover_ok: bool = False  # someone covering may use the form (their narrow view)
+    cover_ok: bool = False  # someone covering (or a learner on the team) may use the form
 
 
 # The one table of forms that keep drafts. A key is "<kind>:<part>:<part>", for example
 # "note:client-12" or "note-correction:client-12:note-40" or "reflection:item-9".
 KINDS: dict[str, Kind] = {
-    "note": Kind("clients.open", "Case note", cover_ok=True),
+    "note": Kind("clients.open_part", "Case note", cover_ok=True),
     "note-correction": Kind("clients.open", "Correction to a case note"),
     "goal": Kind("clients.open", "Plan goal"),
     "goal-change": Kind("clients.open", "Change to a plan goal"),
@@ -51,7 +51,7 @@ KINDS: dict[str, Kind] = {
     "consent": Kind("clients.open", "Consent to share"),
     "referral": Kind("clients.open", "Referral"),
     "advocacy": Kind("clients.open", "Advocacy"),
-    "appointment": Kind("clients.open", "Appointment", cover_ok=True),
+    "appointment": Kind("clients.open_part", "Appointment", cover_ok=True),
     "appointment-outcome": Kind("clients.open", "How an appointment went"),
     "aid": Kind("clients.open", "Material aid"),
     "handover": Kind("handover.create", "Warm handover", of_a_file=False),
@@ -100,7 +100,7 @@ def place_for(user, key: object) -> Place:
     client_id = record_id(found[0]) if len(found) == 1 else None
     client = db.session.get(Client, client_id) if client_id else None
     level = clients.access_level(user, client)
-    if level == clients.FULL or (level == clients.COVER and kind.cover_ok):
+    if level == clients.FULL or (level in clients.NARROW and kind.cover_ok):
         return Place(name, client)
     raise NotAllowed
 

@@ -191,6 +191,31 @@ class CaseNote(Base):
     author: Mapped[User | None] = relationship(foreign_keys="CaseNote.created_by_id")
 
 
+class NoteToSign(Base):
+    """A case note a trainee or a student wrote, waiting for the file's worker to sign it.
+
+    It counts for nothing (contact, reports) until it is signed: signing makes the case
+    note (`note_id`, written by the learner) and adds the time to their training hours.
+    """
+
+    __tablename__ = "note_to_sign"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    contact_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(30))  # NOTE_KINDS
+    minutes: Mapped[int]
+    who_was_there: Mapped[str | None] = mapped_column(String(300))
+    others_agreed: Mapped[bool] = mapped_column(default=False)
+    consent_id: Mapped[int | None]  # a letter: the consent the learner chose
+    text: Mapped[str] = mapped_column(Text)
+    sign_by_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    signed_at: Mapped[datetime | None]
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("case_note.id"))
+
+    author: Mapped[User | None] = relationship(foreign_keys="NoteToSign.created_by_id")
+    sign_by: Mapped[User] = relationship(foreign_keys=[sign_by_id])
+
+
 TRANSPORT = {
     "car": "Our car",
     "taxi": "Taxi",

@@ -260,6 +260,26 @@ class CoverAccess(Base):
     reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])
 
 
+class CareTeamMember(Base):
+    """Someone on a file's care team besides its worker: "a team approach may be necessary"
+    (model of care). The file's worker stays responsible; a member opens the file (a trainee
+    or a student only its narrow view). Added with the person's agreement; removing someone
+    sets `ended_at` (the row stays)."""
+
+    __tablename__ = "care_team_member"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    role_words: Mapped[str] = mapped_column(String(120))  # what they do, in plain words
+    agreed_on: Mapped[date]  # the day the person agreed to them joining
+    ended_at: Mapped[datetime | None]
+    ended_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+    added_by: Mapped[User | None] = relationship(foreign_keys="CareTeamMember.created_by_id")
+    ended_by: Mapped[User | None] = relationship(foreign_keys=[ended_by_id])
+
+
 class AllocationRequest(Base):
     """A worker asked for a file to go to a worker (often themselves). Nothing changes until
     a senior or the manager says yes; then an Allocation is made."""

@@ -241,3 +241,15 @@ class WordGameResult(Base):
     score: Mapped[int]
     out_of: Mapped[int]
     played_at: Mapped[datetime]
+
+
+class Placement(Base):
+    """A student on placement: their course and the worker who supervises them here."""
+
+    __tablename__ = "training_placement"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), unique=True)
+    programme: Mapped[str] = mapped_column(String(200))  # their course, in their words
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+
+    supervisor = relationship("User", foreign_keys=[supervisor_id])

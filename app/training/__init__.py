@@ -44,6 +44,12 @@ AREA = Area(
     ),
     panels=(
         Panel(
+            87,
+            "training/_my_placement_panel.html",
+            "training.own",
+            "app.training.panels:my_placement",
+        ),
+        Panel(
             90,
             "training/_agreements_panel.html",
             "training.own",

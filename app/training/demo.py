@@ -8,7 +8,7 @@ from app import clock
 from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import Certificate, Progress, Reflection, Shift, TrainingSession
-from app.training import agreements, progress
+from app.training import agreements, progress, supervised
 from app.training.programme import load_programme
 
 
@@ -161,6 +161,28 @@ def make_demo_training(context: DemoContext) -> None:
                 )
             )
 
+    _client_work_and_placement(context, levels, senior)
     context.printed.append(
-        "Training: Jordan (trainee) is in module one; Sione (trainee2) finished level one."
+        "Training: Jordan (trainee) is in module one; Sione (trainee2) finished level one;"
+        " Tess (trainee3) is at Level 4; Mia (student) is on placement."
     )
+
+
+def _client_work_and_placement(context: DemoContext, levels, senior) -> None:
+    """Tess (trainee3) finished levels one to three: at Level 4 she works with people under a
+    worker's supervision (care teams, issue 15). Mia (student) is on placement with Alex."""
+    users = context.users
+    tess, mia, alex = users.get("trainee3"), users.get("student"), users.get("worker")
+    if tess is not None and senior is not None:
+        agreements.accept_all(tess)
+        for level in levels[:3]:
+            progress.sign_off_level(tess, level, "Ready for the next level.", by=senior)
+        _sessions(tess, 4, 120, "Shadowing Alex on outreach")
+    if mia is not None and alex is not None and senior is not None:
+        agreements.accept_all(mia)
+        supervised.start_placement(
+            mia,
+            programme="Certificate IV in Alcohol and Other Drugs, Canberra Institute of Technology",
+            supervisor=alex,
+            by=senior,
+        )

@@ -27,3 +27,11 @@ def agreements_changed() -> dict | None:
     if not agreements.must_accept_again(person.id):
         return None
     return {"changed": agreements.pending(person)}
+
+
+def my_placement() -> dict | None:
+    """A student on placement: their course and the worker who supervises them."""
+    from app.training import supervised
+
+    found = supervised.placement_of(me())
+    return {"placement": found} if found else None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from app import audit, clock
-from app.access import FRONTDESK, TRAINEE
+from app.access import FRONTDESK, STUDENT, TRAINEE
 from app.core.people import user_by_id
 from app.extensions import db
 from app.models import (
@@ -30,7 +30,7 @@ from app.models import (
 from app.training import records
 
 # People with these roles work through the programme and show on the trainer's list.
-LEARNER_ROLES = (TRAINEE, FRONTDESK)
+LEARNER_ROLES = (TRAINEE, STUDENT, FRONTDESK)
 REFLECTION_LIMIT = 2000
 
 

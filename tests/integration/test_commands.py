@@ -68,7 +68,7 @@ def test_demo_data_fills_an_empty_database_and_refuses_real_data(app, db_session
     result = run(app, "demo-data")
     assert "demo-worker-2026" in result.output
     roles = {u.role for u in fetch(select(User))}
-    assert roles == {"frontdesk", "trainee", "worker", "senior", "manager"}
+    assert roles == {"frontdesk", "trainee", "student", "worker", "senior", "manager"}
     again = app.test_cli_runner().invoke(args=["demo-data"])
     assert again.exit_code != 0 and "real data" in again.output
     assert "no demo data added" in run(app, "demo-data", "--if-empty").output

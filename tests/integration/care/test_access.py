@@ -9,6 +9,7 @@ from tests.pagecheck import text_of
 from tests.versions import version_at
 
 POSTS = [
+    "/clients/{c}/notes/to-sign/1/sign",  # a learner's note to sign (none here: 404)
     "/clients/{c}/plan/new",
     "/clients/{c}/plan/dates",
     "/clients/{c}/plan/goals/new",

@@ -63,6 +63,7 @@ def full_file(db_session):
         "child_id": 1,
         "disclosure_id": 1,  # confidentiality (issue 15)
         "known_id": 1,
+        "member_id": 1,  # a care team member (none here)
     }
 
 

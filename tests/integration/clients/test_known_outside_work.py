@@ -15,6 +15,7 @@ from app import clock
 from app.models import (
     Allocation,
     AllocationRequest,
+    CareTeamMember,
     Client,
     CoverAccess,
     Handover,
@@ -309,4 +310,32 @@ def test_a_handover_they_picked_up_is_not_linked_to_the_file_of_someone_they_kno
     assert response.headers["Location"].endswith(f"/clients/new/{draft_id}/check")
     assert REFUSAL in page_text(client, f"/clients/new/{draft_id}/check")
     assert fetch(select(Handover.client_id).where(Handover.id == handover.id)) == [None]
+    assert client.get(f"/clients/{tam.id}").status_code == 404
+
+
+def test_someone_who_knows_them_is_not_offered_for_the_care_team_and_cannot_be_added(
+    client, sign_in_as, db_session, fetch, frozen_clock
+):
+    """A care team opens the file, so the one rule holds there too."""
+    alex, sam, tam = people(db_session)
+    knows(db_session, tam, sam)
+    sign_in_as(user=alex)
+    url = f"/clients/{tam.id}/team"
+    assert "Sam Friend" not in page_text(client, url).split("Add someone", 1)[-1]
+    response = client.post(
+        url,
+        data={
+            "person": str(sam.id),
+            "role_words": "Goes to court with them",
+            "agreed": "y",
+            "agreed_on-day": "2",
+            "agreed_on-month": "3",
+            "agreed_on-year": "2026",
+        },
+    )
+    assert response.status_code == 200
+    page = text_of(response.get_data(as_text=True))
+    assert "There is a problem" in page and REFUSAL in page
+    assert fetch(select(CareTeamMember)) == []
+    sign_in_as(user=sam)
     assert client.get(f"/clients/{tam.id}").status_code == 404
