@@ -97,6 +97,12 @@ ACTIONS: dict[str, str] = {
     "team.audit_feedback_done": "marked feedback from a file check as done",
     "team.consultation_decided": "wrote down a team decision",
     "supervision.recorded": "wrote down a supervision",
+    # Supervision and care meetings (issue 15)
+    "supervision.schedule_set": "set how often a worker has supervision",
+    "supervision.schedule_removed": "took away a worker's supervision schedule",
+    "supervision.schedule_viewed": "looked at how often each worker has supervision",
+    "meeting.recorded": "wrote down a care coordination meeting",
+    "meeting.action_done": "marked an action from a care meeting done",
     # Sign-in
     "sign_in": "signed in",
     "sign_in.failed": "could not sign in: wrong password or username",
@@ -320,6 +326,7 @@ KINDS: dict[str, tuple[str, ...]] = {
         "appointment.",
         "referral.",
         "aid.given",
+        "meeting.",
         "advocacy.started",
         "advocacy.updated",
         "advocacy.linked",

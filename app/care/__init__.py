@@ -4,7 +4,15 @@ aid, advocacy, closing an episode, and the worker's home ("My work")."""
 from flask import Blueprint
 
 from app.core.areas import Area, DemoStep, Panel, Tile
-from app.models import AdvocacyIssue, AidGiven, Appointment, CaseNote, Plan, Referral
+from app.models import (
+    AdvocacyIssue,
+    AidGiven,
+    Appointment,
+    CareMeeting,
+    CaseNote,
+    Plan,
+    Referral,
+)
 
 bp = Blueprint("care", __name__)
 
@@ -19,7 +27,7 @@ AREA = Area(
         Panel(15, "care/_panel_closings.html", "closing.confirm", "app.care.closing_checks:panel"),
         Panel(25, "care/_panel_systemic.html", "clients.see_all", "app.care.advocacy:home_panel"),
     ),
-    real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue),
+    real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue, CareMeeting),
 )
 
 
@@ -42,6 +50,7 @@ from app.care import (  # noqa: E402,F401
     closing_check_routes,
     closing_routes,
     goal_routes,
+    meeting_routes,
     note_routes,
     plan_routes,
     referral_routes,
