@@ -18,7 +18,10 @@ bp = Blueprint("care", __name__)
 
 AREA = Area(
     blueprint=bp,
-    demo=(DemoStep(50, "care", "app.care.demo:make_demo_care"),),
+    demo=(
+        DemoStep(50, "care", "app.care.demo:make_demo_care"),
+        DemoStep(52, "care meetings", "app.care.demo_meetings:make_demo_meeting"),
+    ),
     tiles=(
         Tile(30, "My work", "worker", "care.my_work", "clients.open", "Today, my people and notes"),
     ),

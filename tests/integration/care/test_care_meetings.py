@@ -223,4 +223,9 @@ def test_only_people_who_may_open_the_file_see_its_meetings(app, client, setting
     assert client.get(f"/clients/{someone_else.id}/meetings/{record.id}").status_code == 404
     wrong = f"/clients/{someone_else.id}/meetings/{record.id}/actions/{action_id}/done"
     assert client.post(wrong).status_code == 404
-    assert db_session.scalar(select(func.count()).where(CareMeetingAction.done_on.is_not(None))) == 0
+    assert (
+        db_session.scalar(
+            select(func.count(CareMeetingAction.id)).where(CareMeetingAction.done_on.is_not(None))
+        )
+        == 0
+    )

@@ -105,7 +105,9 @@ def test_the_same_supervisor_twice_is_refused(client, sign_in_as, db_session, fe
     assert fetch(select(AuditEvent).where(AuditEvent.action == "supervision.recorded")) == []
 
 
-def test_a_supervisor_cannot_also_be_supervised(client, sign_in_as, db_session, fetch, frozen_clock):
+def test_a_supervisor_cannot_also_be_supervised(
+    client, sign_in_as, db_session, fetch, frozen_clock
+):
     sign_in_as("senior")
     other_senior = make_user(db_session, "senior", display_name="Jo Park")
     worker = make_user(db_session, "worker")
@@ -138,7 +140,9 @@ def test_clinical_supervision_by_an_external_supervisor(
     )
 
 
-def test_ptss_basics_is_a_group_with_attendance(client, sign_in_as, db_session, fetch, frozen_clock):
+def test_ptss_basics_is_a_group_with_attendance(
+    client, sign_in_as, db_session, fetch, frozen_clock
+):
     sign_in_as("senior")
     learners = [make_user(db_session, "worker") for _ in range(3)]
     response = client.post(
@@ -153,7 +157,9 @@ def test_ptss_basics_is_a_group_with_attendance(client, sign_in_as, db_session, 
     assert "PTSS Basics" in listing
 
 
-def test_the_manager_sets_a_fortnightly_schedule(client, sign_in_as, db_session, fetch, frozen_clock):
+def test_the_manager_sets_a_fortnightly_schedule(
+    client, sign_in_as, db_session, fetch, frozen_clock
+):
     manager = sign_in_as("manager")
     senior = make_user(db_session, "senior", display_name="Sam Kerr")
     worker = make_user(db_session, "worker", display_name="Alex Murray")
