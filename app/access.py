@@ -63,6 +63,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "team.oversee": SENIORS,
     "closing.confirm": frozenset({MANAGER}),  # closings a worker was unsure of (model of care)
     "supervision.own": CLIENT_ROLES,  # each record: only its worker(s), supervisor and manager
+    "supervision.schedule": frozenset({MANAGER}),  # how often each worker has supervision
     "reports.own": CLIENT_ROLES,
     "reports.all": SENIORS,
     "admin.users": frozenset({MANAGER}),

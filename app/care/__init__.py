@@ -4,7 +4,15 @@ aid, advocacy, closing an episode, and the worker's home ("My work")."""
 from flask import Blueprint
 
 from app.core.areas import Area, DemoStep, Panel, Tile
-from app.models import AdvocacyIssue, AidGiven, Appointment, CaseNote, Plan, Referral
+from app.models import (
+    AdvocacyIssue,
+    AidGiven,
+    Appointment,
+    CareMeeting,
+    CaseNote,
+    Plan,
+    Referral,
+)
 
 bp = Blueprint("care", __name__)
 
@@ -12,6 +20,7 @@ AREA = Area(
     blueprint=bp,
     demo=(
         DemoStep(50, "care", "app.care.demo:make_demo_care"),
+        DemoStep(52, "care meetings", "app.care.demo_meetings:make_demo_meeting"),
         DemoStep(65, "care teams", "app.care.demo_teams:make_demo_care_teams"),
     ),
     tiles=(
@@ -25,7 +34,7 @@ AREA = Area(
             18, "care/_panel_notes_to_sign.html", "clients.open", "app.care.panels:notes_to_sign"
         ),
     ),
-    real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue),
+    real_data=(Plan, CaseNote, Appointment, Referral, AidGiven, AdvocacyIssue, CareMeeting),
 )
 
 
@@ -55,6 +64,7 @@ from app.care import (  # noqa: E402,F401
     closing_check_routes,
     closing_routes,
     goal_routes,
+    meeting_routes,
     note_routes,
     plan_routes,
     referral_routes,

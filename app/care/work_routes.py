@@ -8,7 +8,7 @@ from flask import abort, request, url_for
 
 from app import audit, clock
 from app.access import requires
-from app.care import appointments, bp, caseload, notes
+from app.care import appointments, bp, caseload, meetings, notes
 from app.care.page_helpers import can_see_all
 from app.care.times import day_bounds, local_day, local_moment, monday_of
 from app.core.numbers import record_id
@@ -56,6 +56,7 @@ def _handover_url(handover) -> str:
 @requires("clients.open")
 def my_work():
     work = caseload.my_work(me())
+    meeting_actions = meetings.open_actions_for(me())
     audit.record(
         "care.my_work_viewed",
         detail={"people": len(work.people), "waiting": [h.id for h in work.waiting]},
@@ -72,6 +73,8 @@ def my_work():
         handover_url=_handover_url,
         see_all=can_see_all(),
         late_by_worker=_late_by_worker() if can_see_all() else None,
+        meeting_actions=meeting_actions,
+        meeting_visible=_visible_ids([p for _, p in meeting_actions]),
     )
 
 

@@ -54,6 +54,7 @@ KINDS: dict[str, Kind] = {
     "appointment": Kind("clients.open_part", "Appointment", cover_ok=True),
     "appointment-outcome": Kind("clients.open", "How an appointment went"),
     "aid": Kind("clients.open", "Material aid"),
+    "meeting": Kind("clients.open", "Care coordination meeting"),
     "handover": Kind("handover.create", "Warm handover", of_a_file=False),
     "supervision": Kind("team.oversee", "Supervision notes", of_a_file=False),
     "file-check": Kind("team.oversee", "File check feedback"),

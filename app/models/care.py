@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Versioned
@@ -383,3 +383,72 @@ class ClosingCheck(Base):
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     decided_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]  # when the episode closed (starts the days after)
+
+
+# --- Care coordination meetings -------------------------------------------------------------
+# "PTSS workers often host care coordination meetings" (model of care).
+
+care_meeting_staff = Table(
+    "care_meeting_staff",
+    Base.metadata,
+    Column("meeting_id", ForeignKey("care_meeting.id"), primary_key=True),
+    Column("user_id", ForeignKey("user.id"), primary_key=True, index=True),
+)
+
+
+class CareMeeting(Base):
+    """A care coordination meeting about one person: who came, what was agreed, actions.
+
+    Each service there is a CareMeetingService with the consent that let us share with it.
+    """
+
+    __tablename__ = "care_meeting"
+
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id"), index=True)
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episode.id"), index=True)
+    held_at: Mapped[datetime] = mapped_column(index=True)
+    person_came: Mapped[bool] = mapped_column(default=True)
+    others_present: Mapped[str | None] = mapped_column(String(300))  # people by name
+    others_agreed: Mapped[bool] = mapped_column(default=False)
+    agreed: Mapped[str] = mapped_column(Text)
+
+    staff: Mapped[list[User]] = relationship(secondary=care_meeting_staff)
+    services: Mapped[list[CareMeetingService]] = relationship(
+        back_populates="meeting", order_by="CareMeetingService.id"
+    )
+    actions: Mapped[list[CareMeetingAction]] = relationship(
+        back_populates="meeting", order_by="CareMeetingAction.position"
+    )
+    author: Mapped[User | None] = relationship(foreign_keys="CareMeeting.created_by_id")
+
+
+class CareMeetingService(Base):
+    """A service at a meeting: from the partners directory (by id) or typed by hand, with
+    the person's consent that covers sharing with it."""
+
+    __tablename__ = "care_meeting_service"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("care_meeting.id"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consent.id"), index=True)
+
+    meeting: Mapped[CareMeeting] = relationship(back_populates="services")
+
+
+class CareMeetingAction(Base):
+    """Something agreed at a meeting: what, who (a staff account, or a name) and by when."""
+
+    __tablename__ = "care_meeting_action"
+    __table_args__ = (Index("ix_care_meeting_action_open", "user_id", "done_on", "due_on"),)
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("care_meeting.id"), index=True)
+    position: Mapped[int] = mapped_column(default=1)
+    what: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    who_name: Mapped[str | None] = mapped_column(String(120))  # when not a staff account
+    due_on: Mapped[date]
+    done_on: Mapped[date | None]
+
+    meeting: Mapped[CareMeeting] = relationship(back_populates="actions")
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])

@@ -25,16 +25,36 @@ class Supervision(Base):
 
     __tablename__ = "supervision"
 
-    kind: Mapped[str] = mapped_column(String(20))  # line, clinical, group
+    kind: Mapped[str] = mapped_column(String(20))  # line, clinical, group, basics
     held_on: Mapped[date] = mapped_column(index=True)
     supervisor_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    # Group supervision "is facilitated by two supervisors" (model of care): the second one.
+    second_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    # Clinical supervision "by an external supervisor": a name, not an account.
+    external_supervisor: Mapped[str | None] = mapped_column(String(120))
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     other_topics: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     next_on: Mapped[date | None]
 
     supervisor: Mapped[User] = relationship(foreign_keys=[supervisor_id])
+    second_supervisor: Mapped[User | None] = relationship(foreign_keys=[second_supervisor_id])
     attendees: Mapped[list[User]] = relationship(secondary=supervision_attendee)
+
+
+class SupervisionSchedule(Base):
+    """How often a worker has one to one supervision, and with whom, as the manager set it.
+    When the next one is due is worked out in one place (app.team.supervision.due_on)."""
+
+    __tablename__ = "supervision_schedule"
+
+    worker_id: Mapped[int] = mapped_column(ForeignKey("user.id"), unique=True)
+    every: Mapped[str] = mapped_column(String(20))  # app.team.supervision.EVERY
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
+    starts_on: Mapped[date]  # counted from here until their first one to one supervision
+
+    worker: Mapped[User] = relationship(foreign_keys=[worker_id])
+    supervisor: Mapped[User] = relationship(foreign_keys=[supervisor_id])
 
 
 class Reallocation(Base):

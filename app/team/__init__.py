@@ -29,6 +29,9 @@ AREA = Area(
             70, "team/_panel_reallocations.html", "clients.open", "app.team.panels:my_reallocations"
         ),
         Panel(80, "team/_panel_feedback.html", "clients.open", "app.team.panels:my_feedback"),
+        Panel(
+            75, "team/_panel_supervision.html", "supervision.own", "app.team.panels:supervision_due"
+        ),
     ),
     real_data=(Reallocation, ConsultationDecision, FileAudit),
 )

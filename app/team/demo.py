@@ -1,5 +1,7 @@
-"""Demo team records: supervision; and, once client files exist, a case meeting with
-decisions, a move to a new worker, and two file checks with feedback (one done)."""
+"""Demo team records: supervision (one to one, group with two supervisors, PTSS Basics, an
+external clinical supervisor) and how often each worker has it (one overdue); and, once
+client files exist, a case meeting with decisions, a move to a new worker, and two file
+checks with feedback (one done)."""
 
 from datetime import timedelta
 
@@ -9,7 +11,14 @@ from app import clock
 from app.core.areas import DemoContext
 from app.extensions import db
 from app.models import Client
-from app.team import audits, completeness, consultation, reallocation, supervision
+from app.team import (
+    audits,
+    completeness,
+    consultation,
+    reallocation,
+    supervision,
+    supervision_schedule,
+)
 from app.team.forms import OUTCOMES
 
 
@@ -39,7 +48,42 @@ def make_demo_supervision(context: DemoContext) -> None:
             other_topics="Debrief after a hard week",
             notes="Shared ideas for keeping boundaries with people we knew before.",
             next_on=held + timedelta(weeks=2),
+            second_supervisor=users.get("manager"),
         )
+    # PTSS Basics: the monthly group for workers still learning, with who came.
+    held = today - timedelta(weeks=1)
+    supervision.create_supervision(
+        supervisor=users["senior"],
+        kind="basics",
+        held_on=held,
+        worker_ids=[users[w].id for w in ("worker2", "worker3") if w in users],
+        topics=["learning"],
+        other_topics="The referral form and the consent to share form",
+        notes="Walked through a referral from start to finish. Questions about consent.",
+        next_on=held + timedelta(weeks=4),
+    )
+    # Clinical supervision with an external supervisor.
+    supervision.create_supervision(
+        supervisor=users["manager"],
+        kind="clinical",
+        held_on=today - timedelta(weeks=5),
+        worker_ids=[users["worker"].id],
+        topics=["self_care", "stress"],
+        other_topics="",
+        notes="Vicarious trauma after a hard court week. Using the EAP.",
+        next_on=None,
+        external_supervisor="Dr Mia Ross (counsellor)",
+    )
+    # How often each worker has supervision: Priya's is a week overdue.
+    for worker, every, supervisor in [
+        ("worker", "fortnightly", "manager"),
+        ("worker2", "fortnightly", "manager"),
+        ("worker3", "monthly", "senior"),
+    ]:
+        if worker in users:
+            supervision_schedule.set_schedule(
+                users[worker], every=every, supervisor=users[supervisor], by=users["manager"]
+            )
 
 
 def _clients(context: DemoContext) -> list[Client]:

@@ -1,7 +1,7 @@
 """Forms of the team area, and the choices they offer (supervision topics, what a case
 meeting decided), which the scale data and the models name too."""
 
-from wtforms import SelectField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from app import clock
@@ -9,12 +9,15 @@ from app.forms import ChoiceField, DateField, Form, TickListField, at_most, requ
 from app.locking import VersionField
 from app.team.completeness import ANSWERS, CHECKS, NO, unanswered
 from app.team.reallocation import PERSON_VIEWS, handover_day_problem
+from app.team.supervision_schedule import EVERY, NOT_SET
 
 KINDS = {
     "line": "Line supervision (one to one, with the manager)",
     "clinical": "Clinical supervision (one to one, with a clinician)",
     "group": "Group supervision (the team, every two weeks)",
+    "basics": "PTSS Basics (the monthly group for workers still learning)",
 }
+GROUP_KINDS = ("group", "basics")
 TOPICS = {
     "boundaries": "Boundaries",
     "confidentiality": "Confidentiality",
@@ -50,6 +53,20 @@ SAMPLE_SIZES = [(str(n), str(n)) for n in (1, 2, 3, 5, 10)]
 LONGEST_NOTE = 5000
 
 
+class PickField(SelectField):
+    """A drop-down list where no answer is allowed, with a plain message for one not on it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.type = "SelectField"  # drawn by the field() macro as a drop-down list
+
+    def pre_validate(self, form):
+        if self.data in (None, "", "None"):
+            return
+        if not any(str(self.data) == str(value) for value, _ in self.choices):
+            raise ValidationError("Choose from the list")
+
+
 class SupervisionForm(Form):
     kind = ChoiceField(
         "What kind of supervision",
@@ -59,6 +76,15 @@ class SupervisionForm(Form):
     held_on = DateField("Date", [required("Enter the date")], allow_future=False)
     workers = TickListField(
         "Who was supervised", coerce=int, validators=[required("Choose who was supervised")]
+    )
+    second_supervisor_id = PickField(
+        "Second supervisor (optional)",
+        description="For group supervision led by two supervisors",
+    )
+    external_supervisor = StringField(
+        "External supervisor (optional)",
+        [Optional(), at_most(120, "The name")],
+        description="Their name, when someone from outside our centre gave the supervision",
     )
     topics = TickListField("What you talked about", choices=list(TOPICS.items()))
     other_topics = TextAreaField("Anything else you talked about", [Optional(), at_most(2000)])
@@ -70,12 +96,25 @@ class SupervisionForm(Form):
     next_on = DateField("Next supervision")
 
     def validate_workers(self, field):
-        if self.kind.data != "group" and len(field.data or []) > 1:
+        if self.kind.data not in GROUP_KINDS and len(field.data or []) > 1:
             raise ValidationError("One to one supervision is with one worker. Choose one")
 
     def validate_next_on(self, field):
         if field.data and self.held_on.data and field.data <= self.held_on.data:
             raise ValidationError("The next supervision must be after this one")
+
+
+class ScheduleForm(Form):
+    every = ChoiceField(
+        "How often",
+        choices=[(NOT_SET, "No schedule")] + list(EVERY.items()),
+        validators=[required("Choose how often they have supervision")],
+    )
+    supervisor_id = PickField("Who supervises them")
+
+    def validate_supervisor_id(self, field):
+        if self.every.data != NOT_SET and not field.data:
+            raise ValidationError("Choose who supervises them")
 
 
 class ReallocationForm(Form):

@@ -1,5 +1,10 @@
 """Supervision records: who may read them, the list, and a new record. A record is private to
-the worker(s), their supervisor and the manager."""
+the worker(s), their supervisor(s) and the manager.
+
+Group supervision "is facilitated by two supervisors" and clinical supervision may be "by an
+external supervisor" (model of care): a record has a second supervisor (an account) and an
+external supervisor (a name). PTSS Basics is "a monthly group for workers who are still
+learning": its record is who came."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from sqlalchemy import Select, or_, select
 from app import audit, clock
 from app.access import MANAGER
 from app.core.people import users_by_id
+from app.core.saving import Refused
 from app.extensions import db
 from app.models import Supervision, User
 from app.models.team import supervision_attendee
@@ -19,6 +25,7 @@ def can_read_supervision(user: User, record: Supervision) -> bool:
     return (
         user.role == MANAGER
         or user.id == record.supervisor_id
+        or user.id == record.second_supervisor_id
         or any(person.id == user.id for person in record.attendees)
     )
 
@@ -31,7 +38,13 @@ def supervision_for(user: User) -> Select:
     attended = select(supervision_attendee.c.supervision_id).where(
         supervision_attendee.c.user_id == user.id
     )
-    return query.where(or_(Supervision.supervisor_id == user.id, Supervision.id.in_(attended)))
+    return query.where(
+        or_(
+            Supervision.supervisor_id == user.id,
+            Supervision.second_supervisor_id == user.id,
+            Supervision.id.in_(attended),
+        )
+    )
 
 
 def create_supervision(
@@ -44,13 +57,29 @@ def create_supervision(
     other_topics: str,
     notes: str,
     next_on: date | None,
+    second_supervisor: User | None = None,
+    external_supervisor: str | None = None,
 ) -> Supervision:
     found = users_by_id(worker_ids)
     attendees = [found[i] for i in dict.fromkeys(worker_ids) if i in found]
+    if not attendees:
+        raise Refused("Choose who was supervised")
+    if second_supervisor is not None and second_supervisor.id == supervisor.id:
+        raise Refused(
+            f"{supervisor.display_name} is already the supervisor. Choose another second "
+            "supervisor, or none"
+        )
+    leading = {supervisor.id} | ({second_supervisor.id} if second_supervisor else set())
+    both = [p.display_name for p in attendees if p.id in leading]
+    if both:
+        raise Refused(f"{both[0]} cannot be both a supervisor and supervised. Untick them")
+    external = " ".join((external_supervisor or "").split()) or None
     record = Supervision(
         kind=kind,
         held_on=held_on,
         supervisor_id=supervisor.id,
+        second_supervisor_id=second_supervisor.id if second_supervisor else None,
+        external_supervisor=external,
         attendees=attendees,
         topics=topics,
         other_topics=other_topics,
@@ -60,7 +89,11 @@ def create_supervision(
     )
     db.session.add(record)
     db.session.flush()
-    audit.record("supervision.recorded", record=record, detail={"kind": kind})
+    audit.record(
+        "supervision.recorded",
+        record=record,
+        detail={"kind": kind, "people": [p.id for p in attendees]},
+    )
     return record
 
 

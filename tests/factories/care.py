@@ -12,6 +12,8 @@ from app.models import (
     AdvocacyIssue,
     AidGiven,
     Appointment,
+    CareMeeting,
+    CareMeetingAction,
     CaseNote,
     Goal,
     GoalStep,
@@ -153,3 +155,30 @@ def make_issue(session, client=None, episode=None, *, by=None, **fields) -> Advo
     session.add(issue)
     session.commit()
     return issue
+
+
+def make_meeting(session, client, episode=None, *, by=None, actions=(), **fields):
+    """A care coordination meeting yesterday; each action is (what, user or None, due_on)."""
+    meeting = CareMeeting(
+        client_id=client.id,
+        episode_id=episode.id if episode is not None else None,
+        held_at=fields.pop("held_at", clock.now() - timedelta(days=1)),
+        agreed=fields.pop("agreed", "Housing will call them on Friday."),
+        created_by_id=by.id if by else None,
+        **fields,
+    )
+    session.add(meeting)
+    session.flush()
+    for n, (what, user, due_on) in enumerate(actions, start=1):
+        session.add(
+            CareMeetingAction(
+                meeting_id=meeting.id,
+                position=n,
+                what=what,
+                user_id=user.id if user else None,
+                who_name=None if user else "Their GP",
+                due_on=due_on,
+            )
+        )
+    session.commit()
+    return meeting

@@ -11,6 +11,7 @@ from tests.factories.care import (
     make_aid,
     make_appointment,
     make_issue,
+    make_meeting,
     make_note,
     make_person,
     make_plan,
@@ -56,6 +57,13 @@ def world(db_session, sign_in_as, frozen_clock):
         complaint_body="ombudsman",
         status="preparing",
     )
+    w.meeting = make_meeting(
+        db_session,
+        w.client,
+        w.episode,
+        by=w.worker,
+        actions=[("Ring the GP", w.worker, clock.today() + timedelta(days=2))],
+    )
     return w
 
 
@@ -100,6 +108,9 @@ def get_urls(w) -> list[str]:
         f"/clients/{c}/advocacy/{w.issue.id}/raise",
         f"/clients/{c}/close",
         f"/clients/{c}/close/appointments",
+        f"/clients/{c}/meetings",
+        f"/clients/{c}/meetings/new",
+        f"/clients/{c}/meetings/{w.meeting.id}",
     ]
 
 

@@ -34,6 +34,8 @@ POSTS = [
     "/clients/{c}/close/appointments/{a}",
     "/advocacy/systemic/new",
     "/advocacy/systemic/{y}",
+    "/clients/{c}/meetings/new",
+    "/clients/{c}/meetings/{m}/actions/{ma}/done",
 ]
 
 
@@ -48,6 +50,8 @@ def post_urls(w) -> list[str]:
         r=w.referral.id,
         i=w.issue.id,
         y=w.systemic.id,
+        m=w.meeting.id,
+        ma=w.meeting.actions[0].id,
     )
     return [u.format(**ids) for u in POSTS]
 
