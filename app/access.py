@@ -60,6 +60,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "admin.audit": frozenset({MANAGER}),
     "admin.retention": frozenset({MANAGER}),  # review and delete files past their time
     "admin.settings": frozenset({MANAGER}),  # settings kept in the app (establishment number)
+    # Safety (issue 15): any staff member writes down an incident, a complaint or a critical
+    # incident and reads their own incidents; seniors review and close incidents; once saved,
+    # complaints and critical incidents are read and changed by the manager alone.
+    "safety.record": STAFF,
+    "safety.review": SENIORS,
+    "safety.registers": frozenset({MANAGER}),
 }
 
 
