@@ -31,9 +31,7 @@ AREA = Area(
             "Incidents, complaints, critical incidents",
         ),
     ),
-    panels=(
-        Panel(15, "safety/_panel_review.html", "safety.review", "app.safety.incidents:panel"),
-    ),
+    panels=(Panel(15, "safety/_panel_review.html", "safety.review", "app.safety.incidents:panel"),),
     real_data=(Incident, Complaint, CriticalIncident),
 )
 

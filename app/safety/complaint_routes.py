@@ -111,9 +111,7 @@ def add_step(complaint_id: int):
             shown=complaints.shown,
         )
         if outcome.saved:
-            audit.record(
-                "safety.complaint_step", record=complaint, detail={"step": form.step.data}
-            )
+            audit.record("safety.complaint_step", record=complaint, detail={"step": form.step.data})
             saved(f"Saved: {STEPS[form.step.data].lower()}.")
             return redirect(url_for("safety.complaint", complaint_id=complaint.id), 303)
         return _complaint_page(complaint, form, outcome.changed)

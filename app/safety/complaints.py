@@ -70,9 +70,7 @@ def add_step(
     note = (note or "").strip() or None
     if step == "closed" and not note:
         raise Refused("Write what we learned before you close the complaint")
-    row = ComplaintStep(
-        complaint=complaint, step=step, done_on=done_on, by_id=by.id, note=note
-    )
+    row = ComplaintStep(complaint=complaint, step=step, done_on=done_on, by_id=by.id, note=note)
     db.session.add(row)
     complaint.status = step  # a new version of the complaint: two saves at once clash
     db.session.flush()

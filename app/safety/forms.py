@@ -63,8 +63,10 @@ class IncidentForm(Form):
     )
     who_involved = TextAreaField(
         "Who was involved?",
-        [required("Write who was involved, like a visitor or a volunteer"),
-         at_most(1000, "Who was involved")],
+        [
+            required("Write who was involved, like a visitor or a volunteer"),
+            at_most(1000, "Who was involved"),
+        ],
     )
     de_escalation = TextAreaField(
         "What did you try, to calm things down?",
@@ -77,7 +79,7 @@ class IncidentForm(Form):
     )
     first_aid = TextAreaField(
         "Who was hurt, and what first aid was given?",
-        [Optional(), at_most(TEXT_LIMIT, "The first aid")],
+        [at_most(TEXT_LIMIT, "The first aid")],  # needed when someone was hurt
     )
     told = TickListField("Who was told?", choices=list(TOLD.items()))
     told_other = StringField("Who else was told?", [at_most(120, "Who else was told")])

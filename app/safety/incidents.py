@@ -145,9 +145,7 @@ def review(incident: Incident, data: Review, *, by: User, close: bool) -> None:
 
 
 def waiting_count() -> int:
-    return (
-        db.session.scalar(select(func.count(Incident.id)).where(Incident.status == "open")) or 0
-    )
+    return db.session.scalar(select(func.count(Incident.id)).where(Incident.status == "open")) or 0
 
 
 def panel() -> dict | None:
