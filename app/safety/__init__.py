@@ -12,10 +12,10 @@ bp = Blueprint("safety", __name__, url_prefix="/safety")
 
 AREA = Area(
     blueprint=bp,
-    demo=(DemoStep(97, "safety", "app.safety.demo:make_demo_safety"),),
+    demo=(DemoStep(93, "safety", "app.safety.demo:make_demo_safety"),),
     tiles=(
         Tile(
-            25,
+            27,
             "Incident",
             "warning",
             "safety.new_incident",
@@ -23,7 +23,7 @@ AREA = Area(
             "Write down something that happened",
         ),
         Tile(
-            105,
+            107,
             "Safety",
             "health",
             "safety.index",
@@ -31,7 +31,7 @@ AREA = Area(
             "Incidents, complaints, critical incidents",
         ),
     ),
-    panels=(Panel(15, "safety/_panel_review.html", "safety.review", "app.safety.incidents:panel"),),
+    panels=(Panel(14, "safety/_panel_review.html", "safety.review", "app.safety.incidents:panel"),),
     real_data=(Incident, Complaint, CriticalIncident),
 )
 
