@@ -3,12 +3,13 @@
 writes an incident down, seniors and the manager review and close it with what was learned,
 and the person who wrote it down is offered a debrief."""
 
+import json
 from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
 
-from app.models import AuditEvent, Incident
+from app.models import AuditEvent, Draft, Incident
 from tests.factories import make_user
 from tests.factories.safety import make_incident
 from tests.pagecheck import text_of
@@ -285,3 +286,22 @@ def test_a_closed_incident_is_kept_and_cannot_be_closed_again(
     )
     assert response.status_code == 200
     assert fetch(select(Incident))[0].learned == "Learned."
+
+
+def save_draft(client, key: str):
+    data = {"key": key, "path": "/", "fields": json.dumps({"what_happened": "A visitor shouted"})}
+    return client.post("/drafts/save", data=data, check=False)
+
+
+def test_what_a_volunteer_typed_is_kept_as_a_draft_until_the_incident_is_saved(
+    client, sign_in_as, fetch, frozen_clock
+):
+    sign_in_as("trainee")
+    assert save_draft(client, "incident:new").status_code == 404  # not a trainee's form
+    sign_in_as("frontdesk")
+    assert save_draft(client, "incident:new").status_code == 204
+    assert "We kept what you typed" in page_text(client, "/safety/incidents/new")
+    response = client.post("/safety/incidents/new", data=shouting(draft_key="incident:new"))
+    assert response.status_code == 303
+    assert fetch(select(Draft)) == []
+    assert len(fetch(select(Incident))) == 1
