@@ -85,6 +85,7 @@ def _page(incident, followup=None, notice_form=None, changed=None):
         changed=changed,
         words=WORDS,
         who_words=critical.who_words,
+        happened_on=incidents.local_day(incident.happened_at),
         people=users_by_id([incident.created_by_id, incident.closed_by_id]),
     )
 
@@ -159,5 +160,6 @@ def critical_report(incident_id: int):
         incident=incident,
         words=WORDS,
         who_words=critical.who_words,
+        happened_on=incidents.local_day(incident.happened_at),
         people=users_by_id([incident.created_by_id]),
     )

@@ -56,7 +56,12 @@ def test_an_incident_at_the_desk_is_reviewed_and_closed_and_a_critical_incident_
     page.get_by_label("What did you try, to calm things down?").fill(
         "I spoke quietly, said when the showers open and gave them space."
     )
+    first_aid = page.get_by_label("Who was hurt, and what first aid was given?")
+    expect(first_aid).to_be_hidden()
+    page.get_by_text("Yes", exact=True).click()
+    expect(first_aid).to_be_visible()  # asked once someone was hurt
     page.get_by_text("No", exact=True).click()
+    expect(first_aid).to_be_hidden()
     page.get_by_text("The senior on shift", exact=True).click()
     assert_accessible(page)
     page.get_by_role("button", name="Save the incident").click()

@@ -310,7 +310,7 @@ def test_the_manager_adds_who_was_told_follows_up_and_prints_the_funder_report(
     for fact in (
         "Critical incident report",
         "An overdose on site",
-        "Tuesday 3 March",  # date
+        "Tuesday 3 March 2026",  # date
         "10:40am",  # time
         "The toilets",  # place
         "A visitor was not breathing well.",  # what happened
