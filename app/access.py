@@ -70,6 +70,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "admin.audit": frozenset({MANAGER}),
     "admin.retention": frozenset({MANAGER}),  # review and delete files past their time
     "admin.settings": frozenset({MANAGER}),  # settings kept in the app (establishment number)
+    # Safety (issue 15): any staff member writes down an incident, a complaint or a critical
+    # incident and reads their own incidents; seniors review and close incidents; once saved,
+    # complaints and critical incidents are read and changed by the manager alone (they may
+    # name people and staff, and the manager answers to the funder). Anyone signed in may
+    # read how to make a complaint ("signed_in").
+    "safety.record": STAFF,
+    "safety.review": SENIORS,
+    "safety.registers": frozenset({MANAGER}),
 }
 
 

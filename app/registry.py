@@ -26,6 +26,7 @@ AREAS = (
     "app.reports",
     "app.training",
     "app.drafts",
+    "app.safety",
 )
 
 

@@ -59,6 +59,9 @@ KINDS: dict[str, Kind] = {
     "supervision": Kind("team.oversee", "Supervision notes", of_a_file=False),
     "file-check": Kind("team.oversee", "File check feedback"),
     "reflection": Kind("training.own", "Reflection", of_a_file=False),
+    "incident": Kind("safety.record", "Incident", of_a_file=False),
+    "critical-incident": Kind("safety.record", "Critical incident", of_a_file=False),
+    "complaint": Kind("safety.record", "Complaint", of_a_file=False),
 }
 
 _KEY = re.compile(r"[a-z][a-z-]{0,30}(:[a-z][a-z-]{0,20}(-[0-9]{1,19})?){0,4}")

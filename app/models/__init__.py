@@ -51,6 +51,13 @@ from app.models.frontdesk import (
 from app.models.idempotency import FormKey
 from app.models.partners import InReachSession, Partner
 from app.models.people import SignInAttempt, User, UserSession
+from app.models.safety import (
+    Complaint,
+    ComplaintStep,
+    CriticalIncident,
+    CriticalNotice,
+    Incident,
+)
 from app.models.settings import Setting
 from app.models.team import (
     AuditFeedback,
@@ -147,4 +154,10 @@ __all__ = [
     "WordGameResult",
     "User",
     "UserSession",
+    # safety (issue 15)
+    "Complaint",
+    "ComplaintStep",
+    "CriticalIncident",
+    "CriticalNotice",
+    "Incident",
 ]

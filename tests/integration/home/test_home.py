@@ -35,7 +35,7 @@ def test_frontdesk_home_has_no_manager_tiles(client, sign_in_as):
 # Each role sees the tiles of the role below it and a few more; written as such, a tile
 # added to one role shows at once which roles above it get it too.
 EVERYONE = {"My training", "Partners", "Words we use", "My account"}
-FRONTDESK = EVERYONE | {"Drop-in day", "Handover"}
+FRONTDESK = EVERYONE | {"Drop-in day", "Handover", "Incident", "Safety"}
 WORKER = FRONTDESK | {"My work", "Find a person", "Supervision", "Reports"}
 SENIOR = WORKER | {"Trainees", "Team"}
 MANAGER = SENIOR | {"People and accounts", "Old files", "Audit log", "Settings"}
