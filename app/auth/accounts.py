@@ -12,7 +12,8 @@ from flask import current_app
 from sqlalchemy import func, select, update
 
 from app import audit, clock
-from app.access import CLIENT_ROLES, MANAGER, ROLES
+from app.access import MANAGER, ROLES
+from app.auth.file_openers import opens_client_files
 from app.auth.passwords import check_password, hash_password
 from app.auth.sessions import end_all_sessions
 from app.extensions import db
@@ -55,7 +56,14 @@ def create_user(
 
 def needs_two_step(user: User) -> bool:
     """People who can open client files prove it is them twice."""
-    return user.role in CLIENT_ROLES
+    return opens_client_files(user)
+
+
+def sign_in_again_with_two_steps(user: User) -> None:
+    """A trainee or student just added to their first care team: end their sessions, so they
+    sign in again with the phone code before they open the file (a session they started with
+    a password alone does not open a file)."""
+    end_all_sessions(user, reason="care team")
 
 
 def active_managers() -> int:

@@ -28,6 +28,9 @@ DEMO_PEOPLE = (
     ("student", "Mia Thompson", "student", []),  # a student on placement (issue 15)
 )
 
+# Learners the demo puts on a care team (app/care/demo_teams.py): they sign in with a code too.
+ON_A_CARE_TEAM = {"trainee3"}
+
 
 # What some demo staff chose to share about themselves on My account (issue 17):
 # username -> (gender, pronouns, languages, Aboriginal or Torres Strait Islander)
@@ -51,7 +54,8 @@ def demo_totp_secret(username: str) -> str:
 def make_demo_accounts(context: DemoContext) -> None:
     context.printed.append("Demo accounts (username / password / two-step secret):")
     for username, name, role, experience in DEMO_PEOPLE:
-        secret = demo_totp_secret(username) if role in CLIENT_ROLES else None
+        opens_files = role in CLIENT_ROLES or username in ON_A_CARE_TEAM
+        secret = demo_totp_secret(username) if opens_files else None
         user = accounts.create_user(
             username=username,
             display_name=name,

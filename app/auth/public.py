@@ -16,10 +16,12 @@ from app.auth.accounts import (
     reset_two_step,
     set_password,
     set_role,
+    sign_in_again_with_two_steps,
     unlock_user,
 )
 from app.auth.demo import demo_totp_secret
 from app.auth.experience import CorrectTagsForm, correct_tags, tag_words
+from app.auth.file_openers import opens_client_files
 from app.auth.passwords import hash_password, one_time_password, password_problem
 from app.auth.sessions import current_session, idle_limit, seconds_left
 
@@ -37,6 +39,8 @@ __all__ = [
     "idle_limit",  # templating (session_clock): how long a person may do nothing
     "is_last_manager",  # admin (routes), cli: the one manager left may not be disabled
     "is_locked",  # admin (routes): locked after too many wrong tries
+    "sign_in_again_with_two_steps",  # clients (care team): a learner's first team: two steps
+    "opens_client_files",  # clients (care team): is this person asked for two steps already
     "one_time_password",  # admin (routes), cli: a password to give someone, changed at sign-in
     "password_problem",  # cli: why a chosen password will not do, or None
     "reset_two_step",  # admin (routes): the person sets up their authenticator again

@@ -11,8 +11,8 @@ from flask import current_app, g, has_request_context, request, session
 from sqlalchemy import select
 
 from app import audit, clock
-from app.access import CLIENT_ROLES
 from app.auth import signed_out
+from app.auth.file_openers import opens_client_files
 from app.extensions import db
 from app.models import User, UserSession
 
@@ -42,7 +42,7 @@ def start_session(user: User) -> str:
 
 def idle_limit(user: User) -> timedelta:
     config = current_app.config
-    key = "IDLE_MINUTES_CLIENT_ROLES" if user.role in CLIENT_ROLES else "IDLE_MINUTES_OTHER_ROLES"
+    key = "IDLE_MINUTES_CLIENT_ROLES" if opens_client_files(user) else "IDLE_MINUTES_OTHER_ROLES"
     return timedelta(minutes=config[key])
 
 

@@ -33,6 +33,7 @@ def _because(reason: str, idle: int, limit: int) -> str | None:
         "password changed": "your password was changed",
         "two-step reset": "a manager asked you to set up the phone code again",
         "signed out everywhere": "you chose to sign out on every screen",
+        "care team": "you joined a care team, so you now sign in with a phone code too",
     }.get(reason)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import and_, or_, select
 from app import clock
 from app.care import sharing
 from app.care.episode_rules import episode_for_new_record, log, must_be_editable
-from app.core.people import users_by_id
+from app.core.people import users_by_id, works_with_people
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import CareMeeting, CareMeetingAction, CareMeetingService, Client, Partner, User
@@ -224,7 +224,7 @@ def staff_to_choose() -> list[User]:
     return list(
         db.session.scalars(
             select(User)
-            .where(User.active.is_(True), User.role.in_(("worker", "senior", "manager")))
+            .where(works_with_people("worker", "senior", "manager"))
             .order_by(User.display_name, User.id)
         )
     )

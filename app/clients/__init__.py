@@ -47,8 +47,8 @@ AREA = Area(
 from app.clients import (  # noqa: E402,F401
     allocation_routes,
     assessment_routes,
-    confidentiality_routes,
     care_team_routes,
+    confidentiality_routes,
     consent_routes,
     cover_routes,
     episode_routes,

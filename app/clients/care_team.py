@@ -16,8 +16,10 @@ from sqlalchemy import select
 
 from app import audit, clock
 from app.access import SENIOR, SENIORS, STUDENT, TRAINEE, WORKER
+from app.auth import public as auth
 from app.clients.known_outside_work import refuse_if_known, workers_who_know
 from app.clients.timeline import add_to_timeline
+from app.core.people import works_with_people
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import CareTeamMember, Client, User
@@ -64,7 +66,7 @@ def people_to_add(client: Client) -> list[User]:
     )
     query = (
         select(User)
-        .where(User.active.is_(True), User.role.in_(TEAM_ROLES), User.id.not_in(on_team))
+        .where(works_with_people(*TEAM_ROLES), User.id.not_in(on_team))
         .order_by(User.display_name)
     )
     if client.worker_id is not None:
@@ -110,6 +112,7 @@ def add_member(
     """Add someone to the team, with the person's agreement (the day they said yes)."""
     role_words = (role_words or "").strip()
     _check(client, person, role_words, agreed, agreed_on)
+    asked_for_two_steps = auth.opens_client_files(person)
     row = CareTeamMember(
         client_id=client.id,
         user_id=person.id,
@@ -131,6 +134,8 @@ def add_member(
         client_id=client.id,
         detail={"person": person.id, "role": person.role, "agreed_on": agreed_on.isoformat()},
     )
+    if not asked_for_two_steps:
+        auth.sign_in_again_with_two_steps(person)
     return row
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from app.clients import access as _access
 from app.clients import allocation as _allocation
 from app.clients import assessments as _assessments
-from app.clients import confidentiality as _confidentiality
 from app.clients import care_team as _care_team
+from app.clients import confidentiality as _confidentiality
 from app.clients import consent_forms as _consent_forms
 from app.clients import consents as _consents
 from app.clients import contact_frequency as _contact_frequency

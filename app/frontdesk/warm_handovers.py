@@ -146,9 +146,7 @@ def workers_for_matching(handover: Handover | None = None) -> list[User]:
     """Active workers and seniors; for a handover linked to a file, not those who know the
     person outside work (the clients area's one rule)."""
     workers = db.session.scalars(
-        select(User)
-        .where(works_with_people(*WORKER_ROLES))
-        .order_by(User.display_name)
+        select(User).where(works_with_people(*WORKER_ROLES)).order_by(User.display_name)
     )
     known = clients.workers_who_know(handover.client_id if handover is not None else None)
     return [w for w in workers if w.id not in known]

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from app import clock
 from app.access import SENIORS, STAFF, can
+from app.core.people import works_with_people
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import Incident, User
@@ -90,9 +91,7 @@ def reviewers() -> list[User]:
     """Who may offer a debrief: active seniors and the manager."""
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.active.is_(True), User.role.in_(SENIORS))
-            .order_by(User.display_name)
+            select(User).where(works_with_people(*SENIORS)).order_by(User.display_name)
         )
     )
 
@@ -101,9 +100,7 @@ def staff() -> list[User]:
     """Active staff (front desk volunteers and up), by name."""
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.active.is_(True), User.role.in_(STAFF))
-            .order_by(User.display_name)
+            select(User).where(works_with_people(*STAFF)).order_by(User.display_name)
         )
     )
 

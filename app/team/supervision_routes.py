@@ -8,7 +8,7 @@ from app import audit
 from app.access import SENIORS, get_or_404, requires
 from app.core.messages import saved
 from app.core.numbers import record_id
-from app.core.people import me, user_by_id
+from app.core.people import me, user_by_id, works_with_people
 from app.core.saving import change_from_form
 from app.extensions import db
 from app.models import Supervision, User
@@ -23,9 +23,7 @@ def supervisors() -> list[User]:
     """Who can lead supervision: active seniors and managers."""
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.active.is_(True), User.role.in_(SENIORS))
-            .order_by(User.display_name, User.id)
+            select(User).where(works_with_people(*SENIORS)).order_by(User.display_name, User.id)
         )
     )
 

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from app import audit
 from app.access import SENIOR, STUDENT, WORKER
+from app.core.people import works_with_people
 from app.core.saving import Refused
 from app.extensions import db
 from app.models import Level, LevelSignOff, Placement, TrainingSession, User
@@ -60,9 +61,7 @@ def add_supervised_time(person: User, *, day: date, minutes: int, worker: User) 
 def supervisors() -> list[User]:
     return list(
         db.session.scalars(
-            select(User)
-            .where(User.role.in_(SUPERVISORS), User.active.is_(True))
-            .order_by(User.display_name)
+            select(User).where(works_with_people(*SUPERVISORS)).order_by(User.display_name)
         )
     )
 

@@ -182,6 +182,40 @@ def test_a_trainee_below_level_4_cannot_join_a_care_team(
     assert client.get(f"/clients/{tam.id}").status_code == 404
 
 
+def test_a_learner_signs_in_with_the_phone_code_once_on_a_care_team(
+    app, client, db_session, frozen_clock, dan_and_tam
+):
+    """A learner opens a client file only from a session that passed the phone code, like every
+    worker: their password-only session ends when they join their first care team."""
+    import pyotp
+
+    from tests.conftest import start_session_for
+    from tests.factories import PASSWORD, TOTP_SECRET
+
+    dan, tam, _ = dan_and_tam
+    tess = at_level(app, db_session, make_user(db_session, "trainee", display_name="Tess"), 4)
+
+    def sign_in(tablet):
+        return tablet.post("/sign-in", data={"username": tess.username, "password": PASSWORD})
+
+    tablet = app.test_client()
+    assert sign_in(tablet).headers["Location"] == "/"  # not on a team: the password is enough
+    assert tablet.get("/").status_code == 200
+
+    desk = app.test_client()
+    start_session_for(desk, db_session, dan)
+    assert desk.post(f"/clients/{tam.id}/team", data=agreed(tess)).status_code == 303
+
+    assert tablet.get(f"/clients/{tam.id}").status_code == 302  # signed out, not shown the file
+    page = text_of(tablet.get("/sign-in").get_data(as_text=True))
+    assert "You were signed out because you joined a care team" in page
+    assert sign_in(tablet).headers["Location"] == "/sign-in/two-step"
+    assert tablet.get(f"/clients/{tam.id}").status_code == 302
+    code = pyotp.TOTP(TOTP_SECRET).at(frozen_clock.moment)
+    assert tablet.post("/sign-in/two-step", data={"code": code}).status_code == 303
+    assert tablet.get(f"/clients/{tam.id}").status_code == 200
+
+
 @pytest.mark.parametrize("role", ["trainee", "student"])
 def test_a_learner_on_the_team_sees_only_the_narrow_view_of_only_that_file(
     app, client, sign_in_as, db_session, frozen_clock, dan_and_tam, role
