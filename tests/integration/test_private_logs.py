@@ -139,7 +139,7 @@ def test_an_unexpected_error_with_a_note_in_its_message_keeps_the_note_out_of_th
     log = every_log()
     assert response.status_code == 500
     number = ERROR_NUMBER.search(text_of(response.get_data(as_text=True))).group(1)
-    assert f"ValueError [error {number}]" in log and "create_note" in log
+    assert f"ValueError [error {number}]" in log and "in note_new" in log  # where: the view
     assert MARKER not in log
 
 

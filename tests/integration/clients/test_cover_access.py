@@ -247,6 +247,9 @@ def test_3_every_care_page_of_the_file_follows_the_one_rule(
     w.systemic = make_issue(db_session, kind="systemic", issue="Pharmacies turn people away")
     w.issue = make_issue(db_session, w.client, w.episode, systemic_id=w.systemic.id)
     w.complaint = make_issue(db_session, w.client, w.episode, kind="complaint", status="preparing")
+    from tests.factories.care import make_meeting
+
+    w.meeting = make_meeting(db_session, w.client, w.episode, by=dan)
     sign_in_as(user=an_experienced_worker(db_session))
     open_with_cover(client, w.client)
     c = w.client.id
