@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask, current_app, g, has_request_context, url_for
+from flask import Flask, current_app, g, has_request_context, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
@@ -72,7 +72,7 @@ def term(word: str, shown: str | None = None) -> Markup:
     done.add(key)
     number = len(done)
     meaning_id = f"term-{number}-{glossary.slug(found.word)}"
-    info = url_for("static", filename="icons/info.svg")
+    info = static_url("icons/info.svg")
     return Markup(  # noqa: S704
         f'<span class="term" data-term="{escape(found.word)}">{text}'
         f'<button class="term-toggle" type="button" aria-expanded="false"'
@@ -91,6 +91,19 @@ def explained(text: str | None, in_link: bool = False) -> Markup:
         return Markup(plain)  # noqa: S704  (escaped above)
     # The pattern matches whole words, which escaping leaves alone.
     return Markup(glossary.sector_word_pattern().sub(lambda m: str(term(m.group(1))), plain))  # noqa: S704
+
+
+def static_url(filename: str) -> str:
+    """url_for("static", filename=...) worked out once per app, mount point and file: a tap's
+    answer draws a dozen icons, and url_for with the file's hash is the dearest part of each.
+    Under `make run` (debug) a file can change while the server runs, so it is not kept."""
+    if current_app.debug:
+        return url_for("static", filename=filename)
+    known = current_app.extensions.setdefault("static_urls", {})
+    key = (request.script_root, filename)
+    if key not in known:
+        known[key] = url_for("static", filename=filename)
+    return known[key]
 
 
 def explain_words_in(texts) -> Markup:
@@ -121,6 +134,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         term=term,
         explain_words_in=explain_words_in,
+        static_url=static_url,
         can=access.can,
         ROLES=access.ROLES,
         csrf_token=masked_csrf_token,
