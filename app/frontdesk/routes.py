@@ -18,6 +18,7 @@ from app.access import can, get_or_404, requires
 from app.core.messages import refused, saved, told
 from app.core.numbers import record_id, whole_number
 from app.core.people import me
+from app.core.saving import save_now
 from app.errors import error_response
 from app.frontdesk import bp, daily_tasks, tally, volunteer_shifts, warm_handovers
 from app.frontdesk.forms import DeskForm, TapForm, TaskTickForm
@@ -142,13 +143,11 @@ def choose_desk():
     return response
 
 
-def _tally_response(
-    item, message: str, *, day: date, result=None, items=None, kind=saved, fixing=False
-):
+def _tally_response(item, message: str, *, day: date, result=None, kind=saved, fixing=False):
     """htmx: the changed item, every count, recent taps and the message. Else back to the day,
     the message flashed by `kind` (saved, told or refused).
 
-    `result` (a tap just counted) carries the day's totals and recent taps already.
+    `result` (a tap just counted) carries the day's counts and recent taps already.
     `fixing`: a manager counting an earlier day goes back to that day's numbers.
     """
     if not wants_fragment():
@@ -161,15 +160,11 @@ def _tally_response(
         anchor = f"item-{item.id}" if item is not None and item.active else "tally"
         return redirect(url_for("frontdesk.day", _anchor=anchor), 303)
     today = clock.today()
-    if result is not None and items is not None and day == today:
-        context = {
-            "items": items,
-            "totals": result.totals,
-            "recent": result.recent,
-            "desk": current_desk(),
-        }
+    if result is not None and day == today:
+        context = {"counts": result.totals, "recent": result.recent, "desk": current_desk()}
     else:
         context = _tally_context(today)
+        context["counts"] = {i.id: context["totals"].get(i.id, 0) for i in context["items"]}
     return render_page(
         "frontdesk/day.html",
         block="tally_changes",
@@ -236,7 +231,6 @@ def tap():
         return error_response(400, *wrong.args[0])
     if tapped_at is not None:
         day = tapped_at.astimezone(clock.CANBERRA).date()  # the tap's own day, not today's
-    items = tally.list_items()  # read before the write, for the counts sent back
     item = get_or_404(TallyItem, item_id)
     try:
         result = tally.record_tap(
@@ -252,6 +246,7 @@ def tap():
         abort(409)
     except tally.TapRefused as refusal:
         return _tally_response(item, str(refusal), day=day, kind=refused, fixing=fixing)
+    save_now()  # the write lock is let go before the answer is drawn
     when = "today" if day == clock.today() else f"on {day:%-d %B}"
     if delta > 0:
         message = f"Added one to {item.label}. {result.total} {when}."
@@ -261,9 +256,7 @@ def tap():
     if not result.counted:
         message = f"{item.label}: {result.total} {when}. That tap was counted already."
         kind = told
-    return _tally_response(
-        item, message, day=day, result=result, items=items, kind=kind, fixing=fixing
-    )
+    return _tally_response(item, message, day=day, result=result, kind=kind, fixing=fixing)
 
 
 @bp.route("/taps/undo", methods=["POST"])
@@ -283,6 +276,7 @@ def undo():
     except tally.TapRefused as refusal:
         item = tally.get_item(event.item_id)
         return _tally_response(item, str(refusal), day=event.day, kind=refused)
+    save_now()
     message = f"Undone. {result.item.label}: {result.total} today."
     if not result.counted:
         message = f"That tap was undone already. {result.item.label}: {result.total} today."

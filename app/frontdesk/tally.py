@@ -172,7 +172,8 @@ class TapResult:
     item: TallyItem
     total: int
     counted: bool  # False when the key was used already: the tap counted once, before
-    totals: dict[int, int] = field(default_factory=dict)  # the day's totals, this tap in them
+    # Every item on the screen -> the day's total (0 when not tapped), this tap in them.
+    totals: dict[int, int] = field(default_factory=dict)
     recent: list[RecentTap] = field(default_factory=list)  # the desk's last taps, this one first
 
 
@@ -190,8 +191,9 @@ def record_tap(
 
     `tapped_at` is the moment the person tapped (a tap can wait on the screen while the
     network is down): the tap is filed under that moment and its Canberra day.
-    The day's totals and the desk's recent taps are read before the write, and the new tap
-    is added to them here: on SQLite the write lock is then held only for the write.
+    The day's counts (every item on the screen) and the desk's recent taps are read before
+    the write, and the new tap is added to them here: on SQLite the write lock is then held
+    only for the write, and the answer needs no other read of the items.
     """
     if tapped_at is not None:
         day = day or tapped_at.astimezone(clock.CANBERRA).date()
@@ -202,7 +204,7 @@ def record_tap(
         raise TapRefused(f"{item.label} is not counted any more.")
     if delta < 0:
         _lock_item(item.id)
-    totals = totals_for_day(day)
+    totals = counts_for_day(day)
     if delta < 0 and totals.get(item.id, 0) <= 0:
         raise TapRefused(f"{item.label} is at 0, so there is none to take off.")
     recent = recent_taps(day, desk) if desk is not None else []

@@ -223,6 +223,29 @@ def test_recent_taps_show_this_desk_newest_first_with_undo(client, sign_in_as, i
     assert recent.index("Meals: added one") < recent.index("Fit packs: added one")
 
 
+def test_a_taps_answer_folds_older_taps_and_names_each_undo_apart(
+    client, sign_in_as, items, frozen_clock
+):
+    """The list a tap sends back is the page's list: five in view, five folded away, and
+    taps of the same thing in the same minute told apart by their number in the list."""
+    sign_in_as("frontdesk")
+    for n in range(12):
+        item = items["meals"] if n % 2 else items["packs"]
+        answer = tap(client, item, key=f"fold-key-{n:04d}-abcdefgh", headers=HTMX)
+        assert answer.status_code == 200
+    html = answer.get_data(as_text=True)
+    recent = html[html.index('id="recent-taps"') :]
+    in_view, folded = recent.split("<details", 1)
+    assert in_view.count('name="event"') == 5
+    assert folded.count('name="event"') == 5
+    assert "See 5 more" in folded and 'start="6"' in folded
+    names = re.findall(r'aria-label="(Undo: [^"]+)"', recent)
+    assert len(set(names)) == 10
+    assert names[0].endswith("(number 1 in the list)") and "added one to Meals" in names[0]
+    page = client.get("/frontdesk").get_data(as_text=True)
+    assert re.findall(r'aria-label="(Undo: [^"]+)"', page) == names
+
+
 def test_undo_takes_a_tap_back_once(client, sign_in_as, items, fetch):
     sign_in_as("frontdesk")
     tap(client, items["meals"], key="undo-me-key-000000001")
