@@ -299,3 +299,38 @@ def test_with_no_voice_read_aloud_says_how_to_turn_one_on(page, desk_day):
     button.click()
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_text("This device has no English voice turned on.")).to_be_visible()
+
+
+# Every layout shift of the page (the browser's own measure, as Lighthouse reads it).
+RECORD_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) { window.__shifts.push(entry.value); }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("path", ["/frontdesk", "/frontdesk/handovers/new"])
+def test_nothing_moves_when_the_page_script_runs(browser, live_server, desk_day, path):
+    """On a phone-sized screen the Read aloud button appears at the top and sector words
+    fold their meaning away: both are drawn in their final place from the start (js-on.js),
+    so the words a person has started reading do not jump."""
+    page = browser.new_context(
+        base_url=live_server, viewport={"width": 412, "height": 823}, locale="en-AU"
+    ).new_page()
+    sign_in(page, desk_day)
+    page.add_init_script(RECORD_SHIFTS)
+    # A slow mobile network (Chromium's own emulation): the page is drawn before app.js
+    # arrives, as on a tablet out on the floor, so a change app.js makes would show as a jump.
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 400, "downloadThroughput": 200_000, "uploadThroughput": 90e3},
+    )
+    page.goto(path)
+    expect(page.locator("main .read-aloud")).to_be_visible()  # app.js has run
+    page.wait_for_load_state("networkidle")
+    shifts = page.evaluate("window.__shifts")
+    assert sum(shifts) < 0.01, shifts
+    page.context.close()

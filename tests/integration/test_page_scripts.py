@@ -1,12 +1,13 @@
-"""Only the JavaScript a page needs (issue 14): htmx and app.js on every page, an area's
-script only where its parts are (app/page_scripts.py). Scripts are listed as preload links
-that app.js runs, because htmx drops script tags from a page reached by a boosted link."""
+"""Only the JavaScript a page needs (issue 14): js-on.js (one line), htmx and app.js on every
+page, an area's script only where its parts are (app/page_scripts.py). Scripts are listed as
+preload links that app.js runs, because htmx drops script tags from a page reached by a
+boosted link."""
 
 import re
 
 from tests.factories.care import make_person
 
-EVERY_PAGE = ("vendor/htmx-2.0.11.min.js", "js/app.js")
+EVERY_PAGE = ("js/js-on.js", "vendor/htmx-2.0.11.min.js", "js/app.js")
 AREAS = ("js/care.js", "js/training.js", "js/drafts.js", "js/frontdesk.js", "js/signature.js")
 
 
